@@ -1,0 +1,17 @@
+/** Input limits from Kling's docs (kling-upstream.md §6, §2.3) that the API enforces before anything goes upstream. */
+export const LIMITS = {
+  prompt_max_chars: 2500,
+  image_max_bytes: 10 * 1024 * 1024,
+  image_min_side: 300,
+  image_aspect_min: 0.4,
+  image_aspect_max: 2.5,
+  expansion_ratio_max: 2,
+  expansion_area_max: 3,
+  n_min: 1,
+  n_max: 9,
+  client_ref_max_chars: 200,
+  /** Request bodies larger than this answer 413 `payload_too_large`. */
+  body_max_bytes: 32 * 1024 * 1024,
+  /** `?wait=` upper bound, seconds. */
+  wait_max_seconds: 25,
+} as const

@@ -1,0 +1,212 @@
+/**
+ * zod/mini schemas of the public HTTP API (../shared/api-contract.md). The Worker validates with them, the UI's
+ * client parses responses with them, and /v1/openapi.json is generated from them.
+ */
+import * as z from 'zod/mini'
+import {
+  ASPECT_RATIOS,
+  IMAGE_REFERENCES,
+  JOB_ERROR_CODES,
+  JOB_STATUSES,
+  OPERATIONS,
+  PROVIDERS,
+  REQUEST_ASPECT_RATIOS,
+  RESOLUTIONS,
+} from './enums'
+import { LIMITS } from './limits'
+
+const prompt = z.string().check(z.minLength(1), z.maxLength(LIMITS.prompt_max_chars))
+const unit = z.number().check(z.gte(0), z.lte(1))
+const expansionSide = z.number().check(z.gte(0), z.lte(LIMITS.expansion_ratio_max))
+
+/** Base64 PNG or JPEG, raw or as a `data:` URL. Size and pixel rules are checked from the decoded bytes. */
+export const ImageInput = z.string().check(z.minLength(1))
+
+export const Expansion = z.strictObject({
+  top: expansionSide,
+  bottom: expansionSide,
+  left: expansionSide,
+  right: expansionSide,
+})
+export type Expansion = z.infer<typeof Expansion>
+
+/** `POST /v1/jobs` body. Cross-field rules live in `createJobIssues`. */
+export const CreateJobRequest = z.strictObject({
+  operation: z.enum(OPERATIONS),
+  model: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  prompt: z.optional(prompt),
+  negative_prompt: z.optional(z.string().check(z.maxLength(LIMITS.prompt_max_chars))),
+  aspect_ratio: z.optional(z.enum(REQUEST_ASPECT_RATIOS)),
+  resolution: z.optional(z.enum(RESOLUTIONS)),
+  n: z.optional(z.int().check(z.gte(LIMITS.n_min), z.lte(LIMITS.n_max))),
+  image: z.optional(ImageInput),
+  image_reference: z.optional(z.enum(IMAGE_REFERENCES)),
+  image_fidelity: z.optional(unit),
+  human_fidelity: z.optional(unit),
+  expansion: z.optional(Expansion),
+  subject_images: z.optional(z.array(ImageInput).check(z.minLength(1), z.maxLength(4))),
+  scene_image: z.optional(ImageInput),
+  style_image: z.optional(ImageInput),
+  images: z.optional(z.array(ImageInput).check(z.minLength(1), z.maxLength(10))),
+  client_ref: z.optional(z.string().check(z.maxLength(LIMITS.client_ref_max_chars))),
+})
+export type CreateJobRequest = z.infer<typeof CreateJobRequest>
+
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+/**
+ * Rules that span fields (which fields each operation needs or forbids). Pure, so the UI can show the same
+ * messages before it sends anything.
+ */
+export function createJobIssues(req: CreateJobRequest): FieldIssue[] {
+  const issues: FieldIssue[] = []
+  const op = req.operation
+  const forbid = (field: keyof CreateJobRequest, allowed: string) => {
+    if (req[field] !== undefined) issues.push({ path: field, message: `only allowed for ${allowed}` })
+  }
+  const need = (field: keyof CreateJobRequest) => {
+    if (req[field] === undefined) issues.push({ path: field, message: `required for ${op}` })
+  }
+
+  if (op === 'generate' || op === 'image_to_image') need('prompt')
+  if (op !== 'generate') forbid('negative_prompt', 'generate (Kling rejects a negative prompt with an input image)')
+  if (op === 'expand') {
+    forbid('aspect_ratio', 'operations other than expand (the result keeps the image\'s own proportions)')
+    forbid('resolution', 'operations other than expand')
+  }
+  if (req.aspect_ratio === 'auto' && op !== 'omni') {
+    issues.push({ path: 'aspect_ratio', message: '"auto" is only allowed for omni' })
+  }
+  if (op === 'image_to_image' || op === 'expand') need('image')
+  else forbid('image', 'image_to_image and expand')
+  if (op !== 'image_to_image') {
+    forbid('image_reference', 'image_to_image')
+    forbid('image_fidelity', 'image_to_image')
+    forbid('human_fidelity', 'image_to_image')
+  }
+  if (op === 'expand') {
+    need('expansion')
+    const e = req.expansion
+    if (e) {
+      const area = (1 + e.top + e.bottom) * (1 + e.left + e.right)
+      if (area > LIMITS.expansion_area_max + 1e-9) {
+        issues.push({
+          path: 'expansion',
+          message: `the expanded image would be ${area.toFixed(2)}x the original area; at most ${LIMITS.expansion_area_max}x is allowed`,
+        })
+      } else if (e.top + e.bottom + e.left + e.right === 0) {
+        issues.push({ path: 'expansion', message: 'at least one side must be expanded' })
+      }
+    }
+  } else forbid('expansion', 'expand')
+  if (op === 'multi_reference') need('subject_images')
+  else {
+    forbid('subject_images', 'multi_reference')
+    forbid('scene_image', 'multi_reference')
+    forbid('style_image', 'multi_reference')
+  }
+  if (op === 'omni') need('images')
+  else forbid('images', 'omni')
+  return issues
+}
+
+export const JobImage = z.object({
+  index: z.int(),
+  url: z.string(),
+  width: z.int(),
+  height: z.int(),
+  content_type: z.string(),
+})
+export type JobImage = z.infer<typeof JobImage>
+
+export const JobError = z.object({ code: z.enum(JOB_ERROR_CODES), message: z.string() })
+export type JobError = z.infer<typeof JobError>
+
+export const Job = z.object({
+  id: z.string(),
+  status: z.enum(JOB_STATUSES),
+  operation: z.enum(OPERATIONS),
+  provider: z.enum(PROVIDERS),
+  model: z.string(),
+  prompt: z.nullable(z.string()),
+  negative_prompt: z.nullable(z.string()),
+  aspect_ratio: z.nullable(z.enum(REQUEST_ASPECT_RATIOS)),
+  resolution: z.nullable(z.enum(RESOLUTIONS)),
+  n: z.int(),
+  expansion: z.nullable(Expansion),
+  client_ref: z.nullable(z.string()),
+  images: z.array(JobImage),
+  error: z.nullable(JobError),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+export type Job = z.infer<typeof Job>
+
+export const JobList = z.object({ jobs: z.array(Job), next_cursor: z.nullable(z.string()) })
+export type JobList = z.infer<typeof JobList>
+
+export const ListJobsQuery = z.strictObject({
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+})
+
+export const GetJobQuery = z.strictObject({
+  wait: z.optional(z.coerce.number().check(z.gte(0), z.lte(25))),
+})
+
+/** `Idempotency-Key`: 1 to 128 visible ASCII characters. */
+export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 visible ASCII characters'))
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+export const ModelCapabilities = z.object({
+  id: z.string(),
+  label: z.string(),
+  operations: z.array(z.enum(OPERATIONS)),
+  aspect_ratios: z.array(z.enum(ASPECT_RATIOS)),
+  resolutions: z.array(z.enum(RESOLUTIONS)),
+  n: z.object({ min: z.int(), max: z.int() }),
+  /** Optional request fields this model honours, e.g. `negative_prompt`, `image_reference`, `image_fidelity`. */
+  parameters: z.array(z.string()),
+})
+export type ModelCapabilities = z.infer<typeof ModelCapabilities>
+
+export const Capabilities = z.object({
+  provider: z.enum(PROVIDERS),
+  default_model: z.string(),
+  models: z.array(ModelCapabilities),
+  limits: z.object({
+    prompt_max_chars: z.int(),
+    image_max_bytes: z.int(),
+    image_min_side: z.int(),
+    image_aspect_min: z.number(),
+    image_aspect_max: z.number(),
+    expansion_ratio_max: z.number(),
+    expansion_area_max: z.number(),
+  }),
+  budget: z.object({
+    daily_limit: z.int(),
+    used_today: z.int(),
+    remaining_today: z.int(),
+    resets_at: z.string(),
+  }),
+})
+export type Capabilities = z.infer<typeof Capabilities>
+
+export const Health = z.object({
+  ok: z.boolean(),
+  provider: z.string(),
+  version: z.string(),
+  reason: z.optional(z.string()),
+})
+export type Health = z.infer<typeof Health>
