@@ -1,0 +1,6 @@
+export * from './aspect-ratio'
+export * from './cover'
+export * from './expansion'
+export * from './export-scale'
+export * from './layout-row'
+export * from './rect'

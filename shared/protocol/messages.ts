@@ -1,0 +1,128 @@
+/**
+ * Everything the UI and the main thread say to each other. The UI calls main-thread endpoints (request →
+ * response) and main pushes events. Both sides import these types; `channel.ts` carries them.
+ */
+import type { AspectRatio, ImplementedOperation } from '../api/enums'
+import type { Rect, Size } from '../geometry/rect'
+
+/** Kept in figma.clientStorage by the main thread (the UI's null origin has no storage). */
+export interface Settings {
+  backendUrl: string
+  /** Client token for the backend. Never logged, never shown back in full. */
+  token: string
+  /** Jobs that may run at once when filling placeholders. */
+  concurrency: number
+  /** Appended to every placeholder's prompt, e.g. "soft light, editorial photo". */
+  styleSuffix: string
+}
+
+export interface NodeSummary {
+  id: string
+  name: string
+  type: string
+  width: number
+  height: number
+  /** Has a visible IMAGE fill. */
+  hasImage: boolean
+}
+
+export interface ExpandTarget {
+  /** The node whose pixels are expanded (an image, or a frame showing one). */
+  sourceId: string
+  /** The frame the result must cover; may be the source itself (an image shown FIT inside its own frame). */
+  frameId: string
+  /** Where the visible image sits, relative to the frame's top-left. */
+  image: Rect
+  frame: Size
+}
+
+export interface SelectionState {
+  nodes: NodeSummary[]
+  /** Empty frames, rectangles or ellipses selected, or such children of a selected frame or section. */
+  placeholders: NodeSummary[]
+  /** The first selected node usable as an image-to-image reference. */
+  reference: NodeSummary | null
+  expand: ExpandTarget | null
+}
+
+/** Where a job's images go. Image i goes to the i-th target where there are several. */
+export type Placement =
+  /** Nothing selected: new frames sized to each image, named after the prompt, in a row beside the content. */
+  | { kind: 'new-frames' }
+  /** Each image becomes the FILL of the matching existing node. */
+  | { kind: 'fill'; nodeIds: string[] }
+  /** Image-to-image: new frames of the source's size beside it. */
+  | { kind: 'beside'; sourceId: string }
+  /** Expand: the result covers the frame; the source image node is removed (undo brings it back). */
+  | { kind: 'expand'; frameId: string; sourceId: string }
+
+/** Stored on every placed node as pluginData, so relaunch buttons can regenerate or vary it. */
+export interface PlacementMeta {
+  jobId: string
+  operation: ImplementedOperation
+  prompt: string
+  model: string
+  aspectRatio?: AspectRatio
+}
+
+/** PNG or JPEG bytes already within Figma's limits (at most 4096 px a side). */
+export interface ImageBytes {
+  bytes: Uint8Array
+  width: number
+  height: number
+}
+
+export interface PlaceRequest {
+  placement: Placement
+  meta: PlacementMeta
+  images: ImageBytes[]
+}
+
+export interface PlaceResult {
+  placedNodeIds: string[]
+  /** Targets that no longer exist (deleted while the job ran) or could not take the image. */
+  skipped: { nodeId: string; reason: string }[]
+}
+
+export interface ExportResult extends ImageBytes {
+  mime: 'image/png' | 'image/jpeg'
+}
+
+/** A job that was submitted but not yet placed; kept so a reopened plugin can finish it. */
+export interface PendingJob {
+  jobId: string
+  placement: Placement
+  meta: PlacementMeta
+  /** What the jobs list shows, e.g. the prompt or "3 placeholders, 16:9". */
+  label: string
+  startedAt: number
+}
+
+export type CommandName = 'open' | 'generate' | 'expand' | 'fill' | 'regenerate' | 'variations'
+
+export interface Command {
+  name: CommandName
+  /** From the quick-action parameter, or the node's stored prompt for relaunch buttons. */
+  prompt?: string
+  /** The node a relaunch button was pressed on. */
+  nodeId?: string
+}
+
+/** Request/response endpoints the main thread serves. */
+export interface MainEndpoints {
+  loadSettings: (input: void) => Settings
+  saveSettings: (input: Settings) => void
+  getSelection: (input: void) => SelectionState
+  /** Exports what the user sees of a node, sized for Kling (300 to 2048 px), JPEG when opaque else PNG. */
+  exportNode: (input: { nodeId: string; format?: 'auto' | 'png' }) => ExportResult
+  place: (input: PlaceRequest) => PlaceResult
+  loadPendingJobs: (input: void) => PendingJob[]
+  savePendingJobs: (input: PendingJob[]) => void
+  notify: (input: { message: string; error?: boolean }) => void
+}
+
+/** Events the main thread pushes to the UI. */
+export interface MainEvents {
+  selection: SelectionState
+  command: Command
+}
