@@ -2,7 +2,7 @@
 // Runs a TypeScript entry on Node 20 without another dependency: esbuild bundles it (packages stay external)
 // into node_modules/.cache, then we import the result with the remaining arguments left in process.argv.
 import { build } from 'esbuild'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -25,5 +25,6 @@ await build({
   sourcemap: 'inline',
   logLevel: 'warning',
 })
+process.on('exit', () => rmSync(outfile, { force: true }))
 process.argv = [process.argv[0], resolve(entry), ...rest]
 await import(pathToFileURL(outfile).href)

@@ -1,0 +1,83 @@
+import { decodePng } from './decode-png'
+import { invalidParam } from './kling-error'
+import type { Raster } from './raster'
+import { readImageSize, sniffImageFormat, type ImageFormat } from './read-image-size'
+
+/** Input limits, kling-upstream.md §6 (kept here rather than imported: the simulator is Kling, not our server). */
+export const IMAGE_LIMITS = { maxBytes: 10 * 1024 * 1024, minSide: 300, minAspect: 0.4, maxAspect: 2.5 } as const
+
+/** Seconds the simulator waits for an image URL (fal documents 20 s for the same model; we only fetch locally). */
+const FETCH_TIMEOUT_MS = 10_000
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export interface InputImage {
+  format: ImageFormat
+  width: number
+  height: number
+  byteLength: number
+  /** Decoded pixels, or null when the simulator does not decode this file (JPEG, interlaced or low-depth PNG). */
+  raster: Raster | null
+}
+
+/**
+ * Validates an `image` field the way Kling does: raw base64 (a `data:` prefix is rejected) or a URL, then PNG/JPEG
+ * by magic bytes, ≤10 MB decoded, both sides ≥300 px, aspect ratio within 1:2.5..2.5:1. Every violation is 400/1201.
+ * URLs are fetched only when they point at 127.0.0.1/localhost: the simulator runs offline.
+ */
+export async function parseImageInputAsync(field: string, value: string): Promise<InputImage> {
+  const bytes = /^https?:\/\//i.test(value) ? await fetchLocalImageAsync(field, value) : decodeBase64(field, value)
+  if (bytes.length > IMAGE_LIMITS.maxBytes) {
+    throw invalidParam(`${field} exceeds 10MB (${bytes.length} bytes)`)
+  }
+  const format = sniffImageFormat(bytes)
+  if (!format) throw invalidParam(`${field} format is not supported: only jpg, jpeg and png are accepted`)
+  const size = readImageSize(bytes, format)
+  if (!size) throw invalidParam(`${field} could not be decoded as ${format}`)
+  const { width, height } = size
+  if (width < IMAGE_LIMITS.minSide || height < IMAGE_LIMITS.minSide) {
+    throw invalidParam(`${field} is too small: ${width}x${height}, width and height must each be at least 300px`)
+  }
+  const aspect = width / height
+  if (aspect < IMAGE_LIMITS.minAspect || aspect > IMAGE_LIMITS.maxAspect) {
+    throw invalidParam(`${field} aspect ratio ${aspect.toFixed(3)} is out of range: must be between 1:2.5 and 2.5:1`)
+  }
+  let raster: Raster | null = null
+  if (format === 'png') {
+    try {
+      raster = decodePng(bytes)
+    } catch (error) {
+      throw invalidParam(`${field} could not be decoded as png: ${(error as Error).message}`)
+    }
+  }
+  return { format, width, height, byteLength: bytes.length, raster }
+}
+
+function decodeBase64(field: string, value: string): Buffer {
+  if (/^data:/i.test(value)) {
+    throw invalidParam(`${field} must be raw base64 without a data: prefix (e.g. iVBORw0KGgo..., not data:image/png;base64,...)`)
+  }
+  // Strict alphabet: Node's decoder would silently skip stray characters, Kling's would not.
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 === 1) {
+    throw invalidParam(`${field} is neither a URL nor valid base64`)
+  }
+  return Buffer.from(value, 'base64')
+}
+
+async function fetchLocalImageAsync(field: string, value: string): Promise<Buffer> {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw invalidParam(`${field} is not a valid URL`)
+  }
+  if (!LOCAL_HOSTS.has(url.hostname)) {
+    throw invalidParam(`${field} URL could not be downloaded (the simulator only fetches 127.0.0.1 URLs)`)
+  }
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
+    return Buffer.from(await response.arrayBuffer())
+  } catch (error) {
+    throw invalidParam(`${field} URL could not be downloaded: ${(error as Error).message}`)
+  }
+}

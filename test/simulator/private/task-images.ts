@@ -1,0 +1,31 @@
+import { drawLabel } from './draw-label'
+import { encodePngAsync } from './encode-png'
+import { renderExpand } from './render-expand'
+import { renderGeneration } from './render-generation'
+import type { Task } from './task'
+
+/**
+ * The PNG for one result of a task, rendered on first download and cached on the task (a re-download returns the
+ * same bytes). `watermarked` is the `watermark_url` variant: the same image with a "KLING AI" mark bottom-right.
+ */
+export function taskImageAsync(task: Task, index: number, watermarked: boolean): Promise<Buffer> {
+  const key = watermarked ? `${index}-wm` : `${index}`
+  let cached = task.images.get(key)
+  if (!cached) {
+    cached = renderAsync(task, index, watermarked)
+    // A failed render must not poison the cache.
+    cached.catch(() => task.images.delete(key))
+    task.images.set(key, cached)
+  }
+  return cached
+}
+
+async function renderAsync(task: Task, index: number, watermarked: boolean): Promise<Buffer> {
+  const { request, width, height } = task
+  const raster = request.endpoint === 'expand' ? renderExpand(request, index, width, height) : renderGeneration(request, index, width, height)
+  if (watermarked) {
+    const box = { x: Math.round(width * 0.6), y: Math.round(height * 0.82), width: Math.round(width * 0.4), height: Math.round(height * 0.18) }
+    drawLabel(raster, [{ text: 'KLING AI', size: 1 }], box)
+  }
+  return encodePngAsync(raster)
+}

@@ -1,0 +1,98 @@
+import type { Task } from './task'
+
+/** `data` of a create answer (kling-upstream.md §2.1): always `submitted` at this point. */
+export function createData(task: Task): object {
+  return {
+    task_id: task.task_id,
+    task_status: task.status,
+    task_info: { external_task_id: task.request.external_task_id ?? '' },
+    created_at: task.created_at,
+    updated_at: task.updated_at,
+  }
+}
+
+/**
+ * `data` of a query (single or list item). `task_result` is `{}` until the task succeeds (the observed real
+ * failure has `"task_result": {}`); `watermark_url` appears only when watermark_info.enabled was requested.
+ */
+export function queryData(task: Task, baseUrl: string): object {
+  return {
+    task_id: task.task_id,
+    task_status: task.status,
+    task_status_msg: task.status_msg,
+    final_unit_deduction: unitDeduction(task),
+    watermark_info: { enabled: task.request.watermark },
+    task_info: { external_task_id: task.request.external_task_id ?? '' },
+    created_at: task.created_at,
+    updated_at: task.updated_at,
+    task_result: taskResult(task, baseUrl),
+  }
+}
+
+/** The flat callback body of kling-upstream.md §4 (no `{code, message, data}` wrapper). */
+export interface CallbackBody {
+  task_id: string
+  task_status: string
+  task_status_msg: string
+  created_at: number
+  updated_at: number
+  final_unit_deduction: string
+  task_info: { external_task_id: string }
+  task_result: object
+}
+
+export function callbackBody(task: Task, baseUrl: string): CallbackBody {
+  return {
+    task_id: task.task_id,
+    task_status: task.status,
+    task_status_msg: task.status_msg,
+    created_at: task.created_at,
+    updated_at: task.updated_at,
+    final_unit_deduction: unitDeduction(task),
+    task_info: { external_task_id: task.request.external_task_id ?? '' },
+    task_result: taskResult(task, baseUrl),
+  }
+}
+
+/** The simulator's own view of a task, for `/__sim/tasks`. */
+export function adminView(task: Task): object {
+  const request = task.request
+  return {
+    task_id: task.task_id,
+    external_task_id: request.external_task_id,
+    endpoint: request.endpoint,
+    // Expand has no model; generations record the effective model and whether Kling defaulted it.
+    model_name: request.endpoint === 'generations' ? request.model_name : null,
+    model_name_defaulted: request.endpoint === 'generations' ? request.model_name_defaulted : false,
+    request: task.sanitizedBody,
+    status: task.status,
+    task_status_msg: task.status_msg,
+    n: request.n,
+    width: task.width,
+    height: task.height,
+    created_at: task.created_at,
+    updated_at: task.updated_at,
+    succeeded_at: task.succeeded_at,
+    callback_url: request.callback_url,
+  }
+}
+
+/** Absolute CDN URL of one result (served by this simulator, no auth, like Kling's signed CDN links). */
+export function imageUrl(baseUrl: string, task: Task, index: number, watermarked: boolean): string {
+  return `${baseUrl}/cdn/${task.task_id}/${index}${watermarked ? '-wm' : ''}.png`
+}
+
+function taskResult(task: Task, baseUrl: string): object {
+  if (task.status !== 'succeed') return {}
+  const images = Array.from({ length: task.request.n }, (_, index) => ({
+    index,
+    url: imageUrl(baseUrl, task, index, false),
+    ...(task.request.watermark ? { watermark_url: imageUrl(baseUrl, task, index, true) } : {}),
+  }))
+  return { images }
+}
+
+/** Units billed: one per image on success, nothing otherwise (real prices vary by model; only the type matters). */
+function unitDeduction(task: Task): string {
+  return task.status === 'succeed' ? String(task.request.n) : '0'
+}
