@@ -1,0 +1,7 @@
+// Endpoint `loadPendingJobs`: jobs a previous session submitted and did not place.
+import type { PendingJob } from '../../shared/protocol/messages'
+import { loadPendingJobsAsync } from '../pending-jobs'
+
+export function loadPendingJobs(): Promise<PendingJob[]> {
+  return loadPendingJobsAsync()
+}

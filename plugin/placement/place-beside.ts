@@ -1,0 +1,31 @@
+// Main thread: placement `beside`, for image-to-image results.
+import type { ImageBytes, PlacementMeta } from '../../shared/protocol/messages'
+import { absoluteRect } from '../absolute-rect'
+import { findSceneNodeAsync } from '../find-scene-node'
+import { pageOf } from '../page-of'
+import { frameName } from './frame-name'
+import { createFramesInRow } from './frames-in-row'
+import type { Outcome } from './outcome'
+import { placeNewFrames } from './place-new-frames'
+
+/**
+ * New frames of the source's size in a row to its right, on its page. When the source was deleted while the job
+ * ran, the images still land, as new frames beside the page's content.
+ */
+export async function placeBesideAsync(
+  images: readonly ImageBytes[],
+  sourceId: string,
+  meta: PlacementMeta,
+): Promise<Outcome> {
+  const source = await findSceneNodeAsync(sourceId)
+  if (!source) {
+    return { ...placeNewFrames(images, meta), note: 'The source was deleted, so the images went beside the page content.' }
+  }
+  return createFramesInRow({
+    images,
+    sizeOf: () => ({ width: source.width, height: source.height }),
+    beside: absoluteRect(source),
+    name: frameName(meta.prompt, source.name),
+    page: pageOf(source) ?? figma.currentPage,
+  })
+}

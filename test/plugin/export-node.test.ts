@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../shared/api/limits'
+import { RemoteError } from '../../shared/protocol/channel'
+import { imageInfo } from '../../shared/image/image-info'
+import { solidPng } from './fixtures/png'
+import { addFrame, imagePaint, startPlugin } from './harness'
+
+const SOLID_RED: SolidPaint = { type: 'SOLID', color: { r: 1, g: 0, b: 0 } }
+
+describe('exportNode sizing', () => {
+  it.each([
+    { size: [4000, 3000], expected: [2048, 1536], why: 'the long side comes down to 2048' },
+    { size: [3000, 4000], expected: [1536, 2048], why: 'portrait too' },
+    { size: [200, 200], expected: [300, 300], why: 'the short side goes up to 300' },
+    { size: [1000, 250], expected: [1200, 300], why: 'a wide strip is scaled up by its short side' },
+    { size: [1024, 768], expected: [1024, 768], why: 'sizes within the limits are kept' },
+    { size: [5000, 400], expected: [2048, 164], why: 'the long side wins when both cannot hold' },
+  ])('$size.0x$size.1 exports $expected.0x$expected.1: $why', async ({ size, expected }) => {
+    const run = await startPlugin()
+    const frame = addFrame(run.figma, { name: 'Subject', width: size[0], height: size[1] })
+    const result = await run.client.call('exportNode', { nodeId: frame.id })
+    expect([result.width, result.height]).toEqual(expected)
+    expect(imageInfo(result.bytes)).toMatchObject({ width: expected[0], height: expected[1] })
+  })
+
+  it('exports smaller until the file is under 10 MB', async () => {
+    const sizes: number[][] = []
+    const run = await startPlugin({
+      // Files of 4 bytes a pixel: 2048x1536 is 12.6 MB.
+      render: async (_node, { width, height }) => {
+        sizes.push([width, height])
+        return solidPng(width, height, { padTo: width * height * 4 })
+      },
+    })
+    const frame = addFrame(run.figma, { name: 'Huge', width: 4000, height: 3000 })
+    const result = await run.client.call('exportNode', { nodeId: frame.id, format: 'png' })
+    expect(sizes[0]).toEqual([2048, 1536])
+    expect(sizes.length).toBeGreaterThan(1)
+    expect(result.bytes.length).toBeLessThanOrEqual(LIMITS.image_max_bytes)
+    expect(result.width / result.height).toBeCloseTo(4 / 3, 2)
+    expect(sizes.at(-1)).toEqual([result.width, result.height])
+  })
+})
+
+describe('exportNode format', () => {
+  it('is JPEG for an opaque frame', async () => {
+    const run = await startPlugin()
+    const frame = addFrame(run.figma, { name: 'Opaque', width: 800, height: 600, fills: [SOLID_RED] })
+    const result = await run.client.call('exportNode', { nodeId: frame.id })
+    expect(result.mime).toBe('image/jpeg')
+    expect(imageInfo(result.bytes)?.format).toBe('jpeg')
+  })
+
+  it('is PNG when asked for PNG', async () => {
+    const run = await startPlugin()
+    const frame = addFrame(run.figma, { name: 'Opaque', width: 800, height: 600, fills: [SOLID_RED] })
+    const result = await run.client.call('exportNode', { nodeId: frame.id, format: 'png' })
+    expect(result.mime).toBe('image/png')
+    expect(imageInfo(result.bytes)?.format).toBe('png')
+  })
+
+  it('is JPEG for a frame showing an image without alpha, PNG when its image has alpha', async () => {
+    const run = await startPlugin()
+    const opaque = run.figma.createImage(solidPng(400, 300)).hash
+    const alpha = run.figma.createImage(solidPng(400, 300, { alpha: true })).hash
+    const keyed = run.figma.createImage(solidPng(400, 300, { transparentGrey: true })).hash
+    const photo = addFrame(run.figma, { name: 'Photo', width: 400, height: 300, fills: [imagePaint(opaque)] })
+    const cutout = addFrame(run.figma, { name: 'Cutout', width: 400, height: 300, fills: [imagePaint(alpha)] })
+    const keyedOut = addFrame(run.figma, { name: 'Keyed', width: 400, height: 300, fills: [imagePaint(keyed)] })
+    expect((await run.client.call('exportNode', { nodeId: photo.id })).mime).toBe('image/jpeg')
+    expect((await run.client.call('exportNode', { nodeId: cutout.id })).mime).toBe('image/png')
+    expect((await run.client.call('exportNode', { nodeId: keyedOut.id })).mime).toBe('image/png')
+  })
+
+  it('is PNG whenever transparency is possible', async () => {
+    const run = await startPlugin()
+    const empty = addFrame(run.figma, { name: 'No fill', width: 400, height: 300, fills: [] })
+    const faded = addFrame(run.figma, { name: 'Faded', width: 400, height: 300, fills: [SOLID_RED] })
+    faded.opacity = 0.5
+    const rounded = addFrame(run.figma, { name: 'Rounded', width: 400, height: 300, fills: [SOLID_RED] })
+    rounded.cornerRadius = 16
+    const seeThrough = addFrame(run.figma, { name: 'See-through fill', width: 400, height: 300, fills: [{ ...SOLID_RED, opacity: 0.4 }] })
+    const ellipse = run.figma.createEllipse()
+    ellipse.fills = [SOLID_RED]
+    for (const node of [empty, faded, rounded, seeThrough, ellipse]) {
+      expect((await run.client.call('exportNode', { nodeId: node.id })).mime, node.name).toBe('image/png')
+    }
+  })
+})
+
+describe('exportNode of an image shown FIT', () => {
+  it('exports the image alone, without the bands, and leaves no layer behind', async () => {
+    const run = await startPlugin()
+    const hash = run.figma.createImage(solidPng(1024, 768)).hash
+    const frame = addFrame(run.figma, { name: 'Letterbox', width: 1600, height: 900, fills: [imagePaint(hash, 'FIT')] })
+    const before = run.emulator.snapshot()
+    const result = await run.client.call('exportNode', { nodeId: frame.id })
+    expect([result.width, result.height]).toEqual([1200, 900])
+    expect(run.emulator.snapshot()).toEqual(before)
+  })
+})
+
+describe('exportNode errors', () => {
+  it('rejects a node that no longer exists', async () => {
+    const run = await startPlugin({ scenario: 'reference' })
+    const id = run.node('Reference').id
+    run.emulator.user.remove(id)
+    const failure = run.client.call('exportNode', { nodeId: id })
+    await expect(failure).rejects.toBeInstanceOf(RemoteError)
+    await expect(failure).rejects.toMatchObject({ code: 'node_not_found' })
+  })
+})

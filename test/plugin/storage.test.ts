@@ -1,0 +1,128 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { PendingJob, Settings } from '../../shared/protocol/messages'
+import { createMemoryStorage } from '../playground/emulator'
+import { startPlugin, TEST_BACKEND_URL } from './harness'
+
+const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 3, styleSuffix: '' }
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('settings', () => {
+  it('are the defaults on a fresh install, with the backend URL the build baked in', async () => {
+    const { client } = await startPlugin()
+    expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+  })
+
+  it('round-trip through clientStorage under settings/v1, cleaned up, across runs', async () => {
+    const storage = createMemoryStorage()
+    const first = await startPlugin({ storage })
+    await first.client.call('saveSettings', {
+      backendUrl: ' https://kling-frames.example.workers.dev/ ',
+      token: ' tok_123 ',
+      concurrency: 20,
+      styleSuffix: ' soft light ',
+    })
+    const expected = { backendUrl: 'https://kling-frames.example.workers.dev', token: 'tok_123', concurrency: 6, styleSuffix: 'soft light' }
+    expect(await first.figma.clientStorage.getAsync('settings/v1')).toEqual(expected)
+    const second = await startPlugin({ storage })
+    expect(await second.client.call('loadSettings')).toEqual(expected)
+  })
+
+  it('merge whatever stored fields are usable over the defaults', async () => {
+    const { client } = await startPlugin({
+      before: (emulator) =>
+        emulator.figma.clientStorage.setAsync('settings/v1', { token: 'tok_kept', concurrency: '4', backendUrl: 42, retired: true }),
+    })
+    expect(await client.call('loadSettings')).toEqual({ ...DEFAULTS, token: 'tok_kept' })
+  })
+
+  it.each([['a string'], [null], [[1, 2]], [{ backendUrl: 'ftp://old.example' }], [{ concurrency: 0 }], [{ concurrency: 2.5 }]])(
+    'fall back to the defaults for a stored %j',
+    async (stored) => {
+      const { client } = await startPlugin({ before: (emulator) => emulator.figma.clientStorage.setAsync('settings/v1', stored) })
+      expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+    },
+  )
+
+  it('refuse a backend URL that is not http(s)', async () => {
+    const { client } = await startPlugin()
+    await expect(client.call('saveSettings', { ...DEFAULTS, backendUrl: 'kling-frames.workers.dev' })).rejects.toMatchObject({
+      code: 'invalid_settings',
+    })
+    expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+  })
+
+  it('never log the token', async () => {
+    const logged: unknown[] = []
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, method).mockImplementation((...args) => void logged.push(...args))
+    }
+    const { client } = await startPlugin()
+    await client.call('saveSettings', { ...DEFAULTS, token: 'tok_secret_987' })
+    await client.call('loadSettings')
+    await client.call('saveSettings', { ...DEFAULTS, backendUrl: 'nope', token: 'tok_secret_987' }).catch(() => {})
+    expect(JSON.stringify(logged.map(String))).not.toContain('tok_secret_987')
+  })
+})
+
+describe('pending jobs', () => {
+  const jobs: PendingJob[] = [
+    {
+      jobId: 'job_1',
+      placement: { kind: 'fill', nodeIds: ['1:2', '1:3'] },
+      meta: { jobId: 'job_1', operation: 'generate', prompt: 'Hero banner', model: 'kling-v3', aspectRatio: '16:9' },
+      label: '2 placeholders, 16:9',
+      startedAt: 1_700_000_000_000,
+    },
+    {
+      jobId: 'job_2',
+      placement: { kind: 'expand', frameId: '1:9', sourceId: '1:10' },
+      meta: { jobId: 'job_2', operation: 'expand', prompt: '', model: 'kling-v3' },
+      label: 'Expand me',
+      startedAt: 1_700_000_100_000,
+    },
+  ]
+
+  it('start empty', async () => {
+    const { client } = await startPlugin()
+    expect(await client.call('loadPendingJobs')).toEqual([])
+  })
+
+  it('round-trip through clientStorage under jobs/v1, across runs', async () => {
+    const storage = createMemoryStorage()
+    const first = await startPlugin({ storage })
+    await first.client.call('savePendingJobs', jobs)
+    expect(await first.figma.clientStorage.getAsync('jobs/v1')).toEqual(jobs)
+    const second = await startPlugin({ storage })
+    expect(await second.client.call('loadPendingJobs')).toEqual(jobs)
+    await second.client.call('savePendingJobs', [])
+    expect(await second.client.call('loadPendingJobs')).toEqual([])
+  })
+
+  it('drop malformed stored entries and keep the rest', async () => {
+    const { client } = await startPlugin({
+      before: (emulator) =>
+        emulator.figma.clientStorage.setAsync('jobs/v1', [
+          jobs[0],
+          { jobId: 'job_x' },
+          { ...jobs[1], placement: { kind: 'teleport' } },
+          'job_y',
+          jobs[1],
+        ]),
+    })
+    expect(await client.call('loadPendingJobs')).toEqual(jobs)
+  })
+})
+
+describe('notify', () => {
+  it('shows a toast, as an error when asked, cut to what Figma displays', async () => {
+    const run = await startPlugin()
+    await run.client.call('notify', { message: 'Job failed: content rejected', error: true })
+    await run.client.call('notify', { message: 'x'.repeat(150) })
+    const [failed, long] = run.emulator.notifications.slice(-2)
+    expect(failed).toMatchObject({ message: 'Job failed: content rejected', options: expect.objectContaining({ error: true }) })
+    expect(long.message.length).toBeLessThanOrEqual(100)
+  })
+})
