@@ -61,6 +61,11 @@ export class ProviderError extends Error {
     message: string,
     /** Seconds a client should wait before retrying, for `unavailable`. */
     readonly retryAfter?: number,
+    /**
+     * True when a create request may have reached the provider and neither succeeded nor could be looked up
+     * (every attempt lost its connection): the job must not be failed and refunded, only looked up again later.
+     */
+    readonly maybeCreated = false,
   ) {
     super(message)
     this.name = 'ProviderError'

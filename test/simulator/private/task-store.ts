@@ -38,8 +38,8 @@ export class TaskStore {
     }
     this.tasks.push(task)
     const delay = Math.max(0, options.delayMs)
-    task.timers.push(setTimeout(() => this.transition(task, 'processing', ''), Math.round(delay / 3)).unref())
-    task.timers.push(setTimeout(() => this.settle(task), delay).unref())
+    task.timers.push(setTimeout(() => this.transition(task, 'processing', ''), Math.round(delay / 3)))
+    task.timers.push(setTimeout(() => this.settle(task), delay))
     return task
   }
 

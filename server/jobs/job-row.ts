@@ -1,0 +1,71 @@
+import type { ImplementedOperation, JobStatus } from '../../shared/api/enums'
+import type { Expansion, Job, JobError, JobImage } from '../../shared/api/schemas'
+
+/** A `jobs` row as D1 returns it (migrations/0001_init.sql). */
+export interface JobRow {
+  id: string
+  owner: string
+  status: JobStatus
+  operation: ImplementedOperation
+  provider: Job['provider']
+  model: string
+  prompt: string | null
+  negative_prompt: string | null
+  aspect_ratio: Job['aspect_ratio']
+  resolution: Job['resolution']
+  n: number
+  expansion: string | null
+  options: string | null
+  client_ref: string | null
+  has_input: number
+  task_id: string | null
+  images: string
+  error_code: string | null
+  error_message: string | null
+  charged: number
+  charge_day: string
+  created_at: number
+  updated_at: number
+  poll_after: number
+  lease_until: number
+  watched_until: number
+}
+
+/** Model options kept for resubmission; not part of the public job object. */
+export interface JobOptions {
+  image_reference?: 'subject' | 'face'
+  image_fidelity?: number
+  human_fidelity?: number
+}
+
+/** A stored image as the row keeps it: the URL is built per response, from the origin the client used. */
+export type StoredImage = Omit<JobImage, 'url'>
+
+export const ACTIVE_STATUSES = ['queued', 'running'] as const
+
+export function isTerminal(status: JobStatus): boolean {
+  return status !== 'queued' && status !== 'running'
+}
+
+/** The public job object. Image URLs are absolute, on `origin`, and only shown once the job succeeded. */
+export function toJob(row: JobRow, origin: string): Job {
+  const stored: StoredImage[] = row.status === 'succeeded' ? JSON.parse(row.images) : []
+  return {
+    id: row.id,
+    status: row.status,
+    operation: row.operation,
+    provider: row.provider,
+    model: row.model,
+    prompt: row.prompt,
+    negative_prompt: row.negative_prompt,
+    aspect_ratio: row.aspect_ratio,
+    resolution: row.resolution,
+    n: row.n,
+    expansion: row.expansion ? (JSON.parse(row.expansion) as Expansion) : null,
+    client_ref: row.client_ref,
+    images: stored.map((image) => ({ ...image, url: `${origin}/v1/jobs/${row.id}/images/${image.index}` })),
+    error: row.error_code ? ({ code: row.error_code, message: row.error_message ?? '' } as JobError) : null,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+  }
+}

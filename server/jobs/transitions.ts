@@ -1,0 +1,97 @@
+import type { JobError } from '../../shared/api/schemas'
+import type { JobRow, StoredImage } from './job-row'
+
+/**
+ * Every status change is a conditional UPDATE on an unfinished job, so a late upstream answer can never overwrite
+ * a cancel, a failure or another refresher's success.
+ */
+const ACTIVE = `status IN ('queued', 'running')`
+
+/** How long a refresh or submission may hold a job before another worker may take it over. */
+export const LEASE_MS = 60_000
+/** At most one upstream read per job per this interval, however many clients ask. */
+export const POLL_INTERVAL_MS = 1_000
+
+/**
+ * Takes the job for one refresh if it is due and nobody holds it, and pushes its next poll a second out.
+ * Returns the row as claimed, or null when someone else has it or it is not due.
+ */
+export async function claimJobAsync(db: D1Database, id: string, now: number): Promise<JobRow | null> {
+  return db
+    .prepare(
+      `UPDATE jobs SET lease_until = ?2, poll_after = ?3
+       WHERE id = ?1 AND ${ACTIVE} AND poll_after <= ?4 AND lease_until <= ?4 RETURNING *`,
+    )
+    .bind(id, now + LEASE_MS, now + POLL_INTERVAL_MS, now)
+    .first<JobRow>()
+}
+
+/** Lets go of a lease taken at `leaseUntil`, and sets when the job may be polled next. */
+export async function releaseJobAsync(db: D1Database, id: string, leaseUntil: number, pollAfter: number): Promise<void> {
+  await db
+    .prepare('UPDATE jobs SET lease_until = 0, poll_after = MAX(poll_after, ?3) WHERE id = ?1 AND lease_until = ?2')
+    .bind(id, leaseUntil, pollAfter)
+    .run()
+}
+
+/** Records the provider's task id; the input image is no longer needed for a resubmission after this. */
+export async function recordTaskAsync(db: D1Database, id: string, taskId: string, now: number): Promise<void> {
+  await db
+    .prepare(`UPDATE jobs SET task_id = ?2, has_input = 0, updated_at = ?3 WHERE id = ?1 AND ${ACTIVE}`)
+    .bind(id, taskId, now)
+    .run()
+}
+
+export async function markRunningAsync(db: D1Database, id: string, now: number): Promise<void> {
+  await db.prepare(`UPDATE jobs SET status = 'running', updated_at = ?2 WHERE id = ?1 AND status = 'queued'`).bind(id, now).run()
+}
+
+/** Marks the job succeeded with its stored images; false when it had meanwhile been canceled or failed. */
+export async function succeedJobAsync(db: D1Database, id: string, images: StoredImage[], now: number): Promise<boolean> {
+  const result = await db
+    .prepare(`UPDATE jobs SET status = 'succeeded', images = ?2, updated_at = ?3 WHERE id = ?1 AND ${ACTIVE}`)
+    .bind(id, JSON.stringify(images), now)
+    .run()
+  return result.meta.changes === 1
+}
+
+/**
+ * Fails an unfinished job and refunds its charge in one transaction, so a refund can happen only once.
+ * Returns false when the job was already finished.
+ */
+export async function failJobAsync(db: D1Database, id: string, error: JobError, now: number): Promise<boolean> {
+  const [, failed] = await db.batch([
+    db
+      .prepare(
+        `UPDATE usage_ledger SET used = MAX(0, used - j.charged)
+         FROM (SELECT owner, charge_day, charged FROM jobs WHERE id = ?1 AND ${ACTIVE} AND charged > 0) AS j
+         WHERE usage_ledger.owner = j.owner AND usage_ledger.day = j.charge_day`,
+      )
+      .bind(id),
+    db
+      .prepare(
+        `UPDATE jobs SET status = 'failed', error_code = ?2, error_message = ?3, charged = 0, updated_at = ?4
+         WHERE id = ?1 AND ${ACTIVE}`,
+      )
+      .bind(id, error.code, error.message, now),
+  ])
+  return failed.meta.changes === 1
+}
+
+/** Cancels the owner's unfinished job. The charge stays: Kling bills a task whether or not we show it. */
+export async function cancelJobAsync(db: D1Database, id: string, owner: string, now: number): Promise<void> {
+  await db
+    .prepare(`UPDATE jobs SET status = 'canceled', updated_at = ?3 WHERE id = ?1 AND owner = ?2 AND ${ACTIVE}`)
+    .bind(id, owner, now)
+    .run()
+}
+
+/** Makes the job due for an upstream read now (a callback arrived). */
+export async function markDueAsync(db: D1Database, id: string): Promise<void> {
+  await db.prepare(`UPDATE jobs SET poll_after = 0 WHERE id = ?1 AND ${ACTIVE}`).bind(id).run()
+}
+
+/** Notes that a client is polling the job until `until`, so the cron sweep leaves it to that client. */
+export async function watchJobAsync(db: D1Database, id: string, until: number): Promise<void> {
+  await db.prepare(`UPDATE jobs SET watched_until = MAX(watched_until, ?2) WHERE id = ?1 AND ${ACTIVE}`).bind(id, until).run()
+}

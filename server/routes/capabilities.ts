@@ -1,0 +1,28 @@
+import { Hono } from 'hono'
+import { LIMITS } from '../../shared/api/limits'
+import type { Capabilities } from '../../shared/api/schemas'
+import type { AppEnv } from '../app-env'
+import { nextUtcMidnight, usedAsync, utcDay } from '../jobs/budget'
+
+/** `GET /v1/capabilities`: models, limits and the caller's budget, so the UI never hard-codes them. */
+export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
+  const now = Date.now()
+  const used = await usedAsync(c.env.DB, c.var.owner, utcDay(now))
+  const limit = c.var.config.dailyImageLimit
+  const body: Capabilities = {
+    provider: c.var.provider.name,
+    default_model: c.var.provider.defaultModel,
+    models: c.var.provider.models(),
+    limits: {
+      prompt_max_chars: LIMITS.prompt_max_chars,
+      image_max_bytes: LIMITS.image_max_bytes,
+      image_min_side: LIMITS.image_min_side,
+      image_aspect_min: LIMITS.image_aspect_min,
+      image_aspect_max: LIMITS.image_aspect_max,
+      expansion_ratio_max: LIMITS.expansion_ratio_max,
+      expansion_area_max: LIMITS.expansion_area_max,
+    },
+    budget: { daily_limit: limit, used_today: used, remaining_today: Math.max(0, limit - used), resets_at: nextUtcMidnight(now) },
+  }
+  return c.json(body)
+})

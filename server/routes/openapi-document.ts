@@ -1,0 +1,160 @@
+import * as z from 'zod/mini'
+import { LIMITS } from '../../shared/api/limits'
+import { Capabilities, CreateJobRequest, ErrorBody, GetJobQuery, Health, Job, JobList, ListJobsQuery } from '../../shared/api/schemas'
+import { VERSION } from '../version'
+
+type Json = Record<string, unknown>
+
+/** A shared schema as an OpenAPI 3.1 (JSON Schema 2020-12) component. */
+function schema(s: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json {
+  const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json
+  return rest
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } })
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } }
+
+/** Error responses by status, each the one envelope; the codes each can carry are listed in its description. */
+const errors = {
+  400: { ...json('ErrorBody', '`invalid_request` (details name each bad field, including unknown ones) or `operation_not_supported`.') },
+  401: json('ErrorBody', '`unauthorized`: missing or unknown client token.'),
+  402: json('ErrorBody', "`insufficient_credits`: the owner's daily image budget, or the upstream account's balance, is used up."),
+  404: json('ErrorBody', '`not_found` (unknown route or job, or another owner\'s job: existence is never revealed) or `model_not_found`.'),
+  413: json('ErrorBody', `\`payload_too_large\`: body over ${LIMITS.body_max_bytes / 1024 / 1024} MiB.`),
+  422: json('ErrorBody', "`content_rejected`: the provider's content policy refused the prompt or image; the message says why."),
+  429: { ...json('ErrorBody', '`rate_limited`: the owner already has `MAX_ACTIVE_JOBS` unfinished jobs.'), headers: retryAfter },
+  500: json('ErrorBody', '`internal_error`: a bug. The message is fixed and never holds secrets or stack traces.'),
+  502: json('ErrorBody', '`upstream_error`: the provider answered with something unusable, or called our request invalid.'),
+  503: {
+    ...json('ErrorBody', '`upstream_unavailable`: the provider is down or busy after retries, its credentials were refused, or the server is misconfigured (the message names the setting).'),
+    headers: retryAfter,
+  },
+} as const
+const pick = (...codes: (keyof typeof errors)[]) => Object.fromEntries(codes.map((code) => [code, errors[code]]))
+
+const bearer = [{ bearer: [] }]
+const jobId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^job_[0-9A-Z]{26}$' } }
+
+function queryParameters(s: z.ZodMiniType, descriptions: Record<string, string>) {
+  const properties = (schema(s, 'input').properties ?? {}) as Record<string, Json>
+  return Object.entries(properties).map(([name, p]) => ({ name, in: 'query', required: false, schema: p, description: descriptions[name] }))
+}
+
+/** The OpenAPI 3.1 document of the v1 API, generated from the zod schemas that validate requests. */
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kling Frames API',
+      version: VERSION,
+      description:
+        'Backend of the Kling Frames Figma plugin. Every response, errors included, carries `Access-Control-Allow-Origin: *`; errors are always the JSON envelope `ErrorBody`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A client token from the `CLIENT_TOKENS` secret.' } },
+      schemas: {
+        CreateJobRequest: schema(CreateJobRequest, 'input'),
+        Job: schema(Job),
+        JobList: schema(JobList),
+        Capabilities: schema(Capabilities),
+        Health: schema(Health),
+        ErrorBody: schema(ErrorBody),
+      },
+    },
+    paths: {
+      '/v1/health': {
+        get: {
+          summary: 'Is the server configured and up?',
+          security: [],
+          responses: { 200: json('Health', 'Ready.'), 503: json('Health', 'Misconfigured: `ok` is false and `reason` names the setting.') },
+        },
+      },
+      '/v1/openapi.json': { get: { summary: 'This document.', security: [], responses: { 200: { description: 'OpenAPI 3.1.' } } } },
+      '/v1/capabilities': {
+        get: {
+          summary: "The provider's models, the input limits and the caller's daily budget.",
+          security: bearer,
+          responses: { 200: json('Capabilities', 'What the UI may offer.'), ...pick(401, 500, 503) },
+        },
+      },
+      '/v1/jobs': {
+        post: {
+          summary: 'Create a job and submit it upstream.',
+          description:
+            'The image is checked from its bytes (PNG or JPEG, at most 10 MB decoded, sides >= 300 px, aspect 0.4 to 2.5). ' +
+            'Fields a model does not take (see capabilities `parameters`, `aspect_ratios`, `resolutions`) are rejected, not ignored. ' +
+            'The images are charged to the daily budget at once and refunded if the job fails; a canceled job is not refunded. ' +
+            'With `Idempotency-Key`, a repeat from the same owner within 24 h answers 200 with the first job (whatever its body) and creates nothing upstream.',
+          security: bearer,
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' },
+              description: '1 to 128 visible ASCII characters, unique per intended job.',
+            },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('CreateJobRequest') } } },
+          responses: {
+            202: json('Job', 'Created and submitted (or queued for submission).'),
+            200: json('Job', 'A repeated Idempotency-Key: the job the first request created.'),
+            ...pick(400, 401, 402, 404, 413, 422, 429, 500, 502, 503),
+          },
+        },
+        get: {
+          summary: "The caller's jobs, newest first.",
+          security: bearer,
+          parameters: queryParameters(ListJobsQuery, { limit: '1 to 100, default 20.', cursor: '`next_cursor` of the previous page.' }),
+          responses: { 200: json('JobList', 'A page; `next_cursor` is null on the last.'), ...pick(400, 401, 500, 503) },
+        },
+      },
+      '/v1/jobs/{id}': {
+        get: {
+          summary: 'A job.',
+          description:
+            'Refreshes the job from upstream when due (at most about once a second). With `wait`, holds the request until the job finishes or `wait` seconds pass.',
+          security: bearer,
+          parameters: [jobId, ...queryParameters(GetJobQuery, { wait: 'Seconds to hold, 0 to 25 (default 0).' })],
+          responses: { 200: json('Job', 'The job.'), ...pick(400, 401, 404, 500, 503) },
+        },
+        delete: {
+          summary: 'Cancel a job.',
+          description: 'A queued or running job becomes `canceled` and its images are never fetched. A finished job is returned unchanged.',
+          security: bearer,
+          parameters: [jobId],
+          responses: { 200: json('Job', 'The job after the cancel.'), ...pick(401, 404, 500, 503) },
+        },
+      },
+      '/v1/jobs/{id}/images/{index}': {
+        get: {
+          summary: "A succeeded job's stored image.",
+          security: bearer,
+          parameters: [jobId, { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } }],
+          responses: {
+            200: {
+              description: 'The bytes, `Cache-Control: private, max-age=31536000, immutable`.',
+              content: { 'image/png': {}, 'image/jpeg': {}, 'image/webp': {} },
+            },
+            ...pick(400, 401, 404, 500, 503),
+          },
+        },
+      },
+      '/v1/callbacks/{provider}/{token}': {
+        post: {
+          summary: "The provider's task-status callback.",
+          description:
+            "`token` is `{job id}.{HMAC-SHA256 of the job id under CALLBACK_SECRET, base64url}`. The body (Kling's flat or enveloped shape) is only a hint: the server re-reads the task upstream. Sent only when PUBLIC_BASE_URL and CALLBACK_SECRET are set.",
+          security: [],
+          parameters: [
+            { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: ['kling'] } },
+            { name: 'token', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: { required: false, content: { 'application/json': { schema: {} } } },
+          responses: { 204: { description: 'Accepted; the job is refreshed.' }, 404: errors[404], 503: errors[503] },
+        },
+      },
+    },
+  }
+}

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import pkg from '../../package.json'
+import { call, resetWorld } from './helpers'
+
+beforeEach(() => resetWorld())
+
+describe('GET /v1/health', () => {
+  it('answers ok with provider and version, without auth', async () => {
+    const reply = await call('/v1/health', { as: null })
+    expect(reply.status).toBe(200)
+    expect(reply.body).toEqual({ ok: true, provider: 'kling', version: pkg.version })
+    expect(reply.headers.get('Access-Control-Allow-Origin')).toBe('*')
+  })
+
+  it('answers 503 with the reason when PROVIDER is not kling', async () => {
+    const reply = await call('/v1/health', { as: null, env: { PROVIDER: 'fal' } })
+    expect(reply.status).toBe(503)
+    expect(reply.body).toMatchObject({ ok: false, provider: 'fal', version: pkg.version })
+    expect(reply.body.reason).toMatch(/PROVIDER/)
+  })
+
+  it('answers 503 when Kling credentials are missing, naming the settings but no value', async () => {
+    const reply = await call('/v1/health', { as: null, env: { KLING_SECRET_KEY: undefined } })
+    expect(reply.status).toBe(503)
+    expect(reply.body.reason).toMatch(/KLING_ACCESS_KEY and KLING_SECRET_KEY/)
+    expect(reply.text).not.toContain('dev-access-key')
+  })
+
+  it('answers 503 when CLIENT_TOKENS is malformed', async () => {
+    const reply = await call('/v1/health', { as: null, env: { CLIENT_TOKENS: 'no-colon-here' } })
+    expect(reply.status).toBe(503)
+    expect(reply.body.reason).toMatch(/CLIENT_TOKENS entry 1/)
+    expect(reply.text).not.toContain('no-colon-here')
+  })
+})
+
+describe('a misconfigured provider on other routes', () => {
+  it('answers 503 upstream_unavailable naming the setting, with Retry-After', async () => {
+    for (const path of ['/v1/capabilities', '/v1/jobs']) {
+      const reply = await call(path, { env: { PROVIDER: 'pixeldojo' } })
+      expect(reply.status).toBe(503)
+      expect(reply.body.error.code).toBe('upstream_unavailable')
+      expect(reply.body.error.message).toMatch(/PROVIDER/)
+      expect(reply.headers.get('Retry-After')).toBeTruthy()
+    }
+  })
+})
