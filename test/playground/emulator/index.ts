@@ -1,0 +1,10 @@
+/// <reference types="@figma/plugin-typings/plugin-api" />
+/**
+ * A DOM-free Figma Plugin API emulator for tests (Node) and the playground page (browser). See CONTRACT.md;
+ * nothing under private/ is imported from outside this folder.
+ */
+export { createFigmaEmulator } from './create-figma-emulator'
+export { MAX_IMAGE_SIDE } from './private/image-store'
+export { CLIENT_STORAGE_QUOTA_BYTES, createMemoryStorage } from './private/client-storage'
+export { PLACEHOLDER_FRAMES, SCENARIO_NAMES } from './private/scenarios'
+export type * from './types'

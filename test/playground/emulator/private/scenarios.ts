@@ -1,0 +1,49 @@
+/// <reference types="@figma/plugin-typings/plugin-api" />
+/** Named starting documents for tests and the playground. Each starts from a fresh page; nothing is selected. */
+import { encodePng } from './codecs/encode-png'
+import { PALETTES, paintLandscape, type LandscapePalette } from './codecs/paint-landscape'
+import type { DocumentModel } from './document-model'
+import type { CreatableType } from './nodes/node-types'
+
+export type ScenarioName = 'empty' | 'placeholders' | 'expand' | 'reference'
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['empty', 'placeholders', 'expand', 'reference']
+
+/** Six aspect ratios Kling offers, two rows, 200 px apart. */
+export const PLACEHOLDER_FRAMES = [
+  { name: 'Hero banner', x: 0, y: 0, width: 1600, height: 900 }, // 16:9
+  { name: 'Story cover', x: 1800, y: 0, width: 900, height: 1600 }, // 9:16
+  { name: 'Product card', x: 2900, y: 0, width: 1000, height: 1000 }, // 1:1
+  { name: 'Blog header', x: 0, y: 1800, width: 1200, height: 900 }, // 4:3
+  { name: 'Poster', x: 1400, y: 1800, width: 900, height: 1200 }, // 3:4
+  { name: 'Website banner', x: 2500, y: 1800, width: 2100, height: 900 }, // 21:9
+] as const
+
+export function loadScenario(doc: DocumentModel, name: ScenarioName): void {
+  if (!SCENARIO_NAMES.includes(name)) throw new Error(`Unknown scenario "${String(name)}"; expected one of ${SCENARIO_NAMES.join(', ')}`)
+  doc.reset()
+  const add = <T extends SceneNode>(type: CreatableType, props: { name: string; x: number; y: number; width: number; height: number }, parent?: T) => {
+    const node = doc.create(type) as unknown as FrameNode
+    ;((parent ?? doc.page) as unknown as ChildrenMixin).appendChild(node)
+    node.name = props.name
+    node.x = props.x
+    node.y = props.y
+    node.resize(props.width, props.height)
+    return node
+  }
+  const imageFill = (width: number, height: number, palette: LandscapePalette): ImagePaint => ({
+    type: 'IMAGE',
+    scaleMode: 'FILL',
+    imageHash: doc.images.create(encodePng(paintLandscape(width, height, palette))).hash,
+  })
+
+  if (name === 'placeholders') {
+    for (const frame of PLACEHOLDER_FRAMES) add('FRAME', frame)
+  } else if (name === 'expand') {
+    const frame = add('FRAME', { name: 'Expand me', x: 0, y: 0, width: 1600, height: 900 })
+    const photo = add('RECTANGLE', { name: 'Photo', x: 400, y: 150, width: 800, height: 600 }, frame)
+    photo.fills = [imageFill(800, 600, PALETTES.dawn)]
+  } else if (name === 'reference') {
+    const frame = add('FRAME', { name: 'Reference', x: 0, y: 0, width: 1024, height: 768 })
+    frame.fills = [imageFill(1024, 768, PALETTES.lagoon)]
+  }
+}
