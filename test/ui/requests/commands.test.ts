@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest'
+import { commandRoute, planRegenerate, planVariations } from '../../../ui/requests/commands'
+import { makeCaps, makeModel, makeNode } from '../fixtures'
+
+const node = makeNode({ id: '7:1', name: 'Hero', width: 1600, height: 900, hasImage: true })
+
+test.each([
+  [{ name: 'open' }, ['generate']],
+  [{ name: 'generate', prompt: 'x' }, ['generate']],
+  [{ name: 'expand' }, ['expand']],
+  [{ name: 'fill' }, ['fill']],
+  [{ name: 'regenerate', prompt: 'x', nodeId: '1' }, ['jobs']],
+  [{ name: 'variations', prompt: 'x', nodeId: '1' }, ['jobs']],
+  [{ name: 'regenerate', nodeId: '1' }, ['generate']],
+] as const)('%j opens %j', (command, route) => {
+  expect(commandRoute(command)).toEqual(route)
+})
+
+test('regenerate fills the node again at its nearest ratio', () => {
+  const [spec] = planRegenerate('Misty lake', node, makeCaps())
+  expect(spec.placement).toEqual({ kind: 'fill', nodeIds: ['7:1'] })
+  expect(spec.request).toMatchObject({ operation: 'generate', prompt: 'Misty lake', aspect_ratio: '16:9', n: 1 })
+  expect(planRegenerate('  ', node, makeCaps())).toEqual([])
+})
+
+test('variations: four image-to-image results beside the node', () => {
+  const spec = planVariations('Misty lake', node, makeCaps(), 'QUJD')!
+  expect(spec.placement).toEqual({ kind: 'beside', sourceId: '7:1' })
+  expect(spec.request).toMatchObject({ operation: 'image_to_image', image: 'QUJD', n: 4, aspect_ratio: '16:9' })
+})
+
+test('variations without an image-to-image model (or image) generate the prompt four times beside it', () => {
+  const caps = makeCaps([makeModel({ operations: ['generate'] })])
+  const spec = planVariations('Misty lake', node, caps, 'QUJD')!
+  expect(spec.placement).toEqual({ kind: 'beside', sourceId: '7:1' })
+  expect(spec.request).toEqual({ operation: 'generate', model: 'kling-v3', prompt: 'Misty lake', aspect_ratio: '16:9', resolution: '1k', n: 4 })
+  expect(planVariations('Misty lake', node, makeCaps(), null)?.request?.operation).toBe('generate')
+})

@@ -1,0 +1,30 @@
+import type { FieldIssue } from '../../shared/api/schemas'
+
+/**
+ * A failed backend call. `status` is the HTTP status, or 0 when no answer arrived (network down, DNS, CORS).
+ * `code` is the contract's `error.code`, or one of the client's own: `network_error`, `bad_response`.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: FieldIssue[] = [],
+    /** Seconds from a `Retry-After` header, when the server sent one. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** True for the rejection of an aborted fetch or sleep (a user cancel), which is not an error to show. */
+export function isAbortError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
+}
+
+/** Errors worth retrying as they are: nothing reached the server, or it asked us to come back later. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false
+  return error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503
+}

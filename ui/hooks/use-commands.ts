@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks'
+import type { Command, NodeSummary, SelectionState } from '../../shared/protocol/messages'
+import type { AppServices } from '../app-context'
+import type { BridgeHandle } from '../bridge'
+import { bytesToBase64 } from '../images/base64'
+import { commandRoute, planRegenerate, planVariations } from '../requests/commands'
+import type { Forms } from './use-forms'
+
+/**
+ * Menu commands and relaunch buttons: open the right view with the prompt filled in at once; "regenerate" and
+ * "variations" also start their job as soon as the backend's capabilities and the selection are known.
+ */
+export function useCommands(handle: BridgeHandle, services: AppServices, forms: Forms): void {
+  const [actions, setActions] = useState<Command[]>([])
+  const { capabilities, selection, runner, navigate, bridge } = services
+
+  useEffect(() => {
+    const receive = (command: Command) => {
+      navigate(commandRoute(command))
+      if (command.prompt !== undefined) prefill(forms, command)
+      const runs = command.name === 'regenerate' || command.name === 'variations'
+      if (runs && command.prompt?.trim()) setActions((a) => [...a, command])
+    }
+    const stop = handle.client.on('command', receive)
+    handle.takeEarlyCommands().forEach(receive)
+    return stop
+    // `forms` setters and `navigate` are stable.
+  }, [handle])
+
+  useEffect(() => {
+    if (actions.length === 0) return
+    if (capabilities.status === 'error' || (capabilities.status === 'idle' && services.settings && !services.api)) {
+      setActions([])
+      navigate(['settings', { reason: 'Connect to a backend to run this command.' }])
+      return
+    }
+    const caps = capabilities.caps
+    if (!caps || capabilities.status !== 'ready' || !selection) return
+    setActions([])
+    for (const command of actions) {
+      const node = findNode(selection, command.nodeId)
+      const prompt = command.prompt ?? ''
+      if (!node) continue
+      if (command.name === 'regenerate') planRegenerate(prompt, node, caps).forEach((spec) => runner.submit(spec))
+      else {
+        bridge
+          .call('exportNode', { nodeId: node.id })
+          .then((image) => bytesToBase64(image.bytes))
+          .catch(() => null)
+          .then((base64) => {
+            const spec = planVariations(prompt, node, caps, base64)
+            if (spec) runner.submit(spec)
+          })
+      }
+    }
+  }, [actions, capabilities, selection, runner, bridge, navigate, services.settings, services.api])
+}
+
+function prefill(forms: Forms, command: Command): void {
+  const prompt = command.prompt ?? ''
+  if (command.name === 'expand') forms.setExpandPrompt(prompt)
+  else if (command.name === 'fill') forms.setFillPrompt(prompt)
+  else forms.setGenerate((form) => ({ ...form, prompt }))
+}
+
+/** The node a relaunch button was pressed on: it is selected, so the selection describes it. */
+function findNode(selection: SelectionState, id: string | undefined): NodeSummary | null {
+  if (!id) return selection.nodes[0] ?? null
+  return (
+    selection.nodes.find((n) => n.id === id) ??
+    selection.placeholders.find((n) => n.id === id) ??
+    (selection.reference?.id === id ? selection.reference : null) ?? {
+      id,
+      name: 'Layer',
+      type: 'FRAME',
+      width: 1,
+      height: 1,
+      hasImage: true,
+    }
+  )
+}

@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'preact/hooks'
+import { describeFailure } from '../api/describe-error'
+import type { Bridge } from '../bridge'
+import type { JobEntry } from '../jobs/runner'
+
+/**
+ * What finishing jobs change outside the jobs list: the budget shown in the status bar is fetched again after
+ * images were made, and a failure is also told on the canvas (the panel may be on another tab, or small).
+ */
+export function useJobEffects(bridge: Bridge, jobs: readonly JobEntry[], reloadCapabilities: () => void): void {
+  const seen = useRef(new Map<string, string>())
+  useEffect(() => {
+    let finished = false
+    for (const job of jobs) {
+      const before = seen.current.get(job.key)
+      if (before === job.state) continue
+      seen.current.set(job.key, job.state)
+      if (job.state === 'done') finished = true
+      if (job.state === 'failed' && job.failure) {
+        const { title } = describeFailure(job.failure)
+        bridge.call('notify', { message: title.length > 100 ? title.slice(0, 99) + '…' : title, error: true }).catch(() => undefined)
+      }
+    }
+    if (finished) reloadCapabilities()
+  }, [jobs, bridge, reloadCapabilities])
+}

@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks'
+import type { ApiClient } from '../api/client'
+import type { Bridge } from '../bridge'
+import { newId, sleep } from '../ids'
+import { bytesToBase64 } from '../images/base64'
+import { prepareImage } from '../images/prepare'
+import { JobRunner } from '../jobs/runner'
+
+/** Jobs that may run at once when the setting is missing. */
+export const DEFAULT_CONCURRENCY = 6
+
+/**
+ * The panel's one job runner. It reads the current client and concurrency through refs, so a settings change
+ * applies to the next request without restarting running jobs. Jobs left by a previous session are resumed
+ * as soon as a backend is configured.
+ */
+export function useRunner(bridge: Bridge, api: ApiClient | null, concurrency: number | undefined): JobRunner {
+  const apiRef = useRef(api)
+  apiRef.current = api
+  const concurrencyRef = useRef(concurrency ?? DEFAULT_CONCURRENCY)
+  concurrencyRef.current = concurrency ?? DEFAULT_CONCURRENCY
+
+  const runner = useMemo(
+    () =>
+      new JobRunner({
+        api: () => apiRef.current,
+        place: (request) => bridge.call('place', request),
+        savePending: (jobs) => bridge.call('savePendingJobs', jobs),
+        prepare: (image, options) => prepareImage(image, options),
+        toBase64: bytesToBase64,
+        newId,
+        now: Date.now,
+        sleep,
+        concurrency: () => concurrencyRef.current,
+      }),
+    [bridge],
+  )
+
+  const resumed = useRef(false)
+  useEffect(() => {
+    if (!api || resumed.current) return
+    resumed.current = true
+    bridge
+      .call('loadPendingJobs')
+      .then((pending) => runner.resume(pending))
+      .catch(() => runner.resume([]))
+  }, [api, bridge, runner])
+
+  return runner
+}

@@ -1,0 +1,48 @@
+import { StateBadge } from '../../components/state-badge'
+import { cropText } from '../../requests/frame-ratios'
+import type { PlaceholderRow } from '../../requests/fill'
+import type { JobEntry } from '../../jobs/runner'
+
+/** Each placeholder with the prompt it will use, its ratio, and the state of its job. */
+export function PlaceholderList({ rows, progress }: { rows: readonly PlaceholderRow[]; progress: Map<string, JobEntry> }) {
+  return (
+    <ul class="list list-cards" aria-label="Placeholders">
+      {rows.map((row) => {
+        const job = progress.get(row.node.id)
+        return (
+          <li
+            key={row.node.id}
+            class="ph"
+            data-testid="placeholder-row"
+            data-node-id={row.node.id}
+            data-ratio={row.ratio}
+            data-state={job?.state ?? 'idle'}
+            data-prompt={row.prompt}
+          >
+            <div class="ph-main">
+              <p class="ph-name" title={row.node.name}>
+                {row.node.name}
+              </p>
+              {row.prompt ? (
+                // The layer name alone is already on the line above.
+                row.prompt !== row.node.name.trim() && (
+                  <p class={row.fromName ? 'ph-prompt' : 'ph-prompt ph-prompt-shared'} title={row.prompt}>
+                    {row.prompt}
+                  </p>
+                )
+              ) : (
+                <p class="ph-prompt text-warning">Needs a prompt: rename the layer or write a shared prompt.</p>
+              )}
+            </div>
+            <div class="ph-side">
+              {job ? <StateBadge state={job.state} /> : null}
+              <span class="ph-ratio">
+                {row.ratio} · {cropText(row.crop)}
+              </span>
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
