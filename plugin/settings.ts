@@ -13,7 +13,7 @@ export const MAX_CONCURRENCY = 6
 export const DEFAULT_SETTINGS: Settings = {
   backendUrl: __DEFAULT_BACKEND_URL__,
   token: '',
-  concurrency: 3,
+  concurrency: 6,
   styleSuffix: '',
 }
 

@@ -3,7 +3,7 @@ import type { PendingJob, Settings } from '../../shared/protocol/messages'
 import { createMemoryStorage } from '../playground/emulator'
 import { startPlugin, TEST_BACKEND_URL } from './harness'
 
-const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 3, styleSuffix: '' }
+const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 6, styleSuffix: '' }
 
 afterEach(() => {
   vi.restoreAllMocks()
