@@ -1,4 +1,5 @@
 import type { JobError } from '../../shared/api/schemas'
+import { noteJobChanged } from './job-changes'
 import type { JobRow, StoredImage } from './job-row'
 
 /**
@@ -26,12 +27,17 @@ export async function claimJobAsync(db: D1Database, id: string, now: number): Pr
     .first<JobRow>()
 }
 
-/** Lets go of a lease taken at `leaseUntil`, and sets when the job may be polled next. */
-export async function releaseJobAsync(db: D1Database, id: string, leaseUntil: number, pollAfter: number): Promise<void> {
-  await db
-    .prepare('UPDATE jobs SET lease_until = 0, poll_after = MAX(poll_after, ?3) WHERE id = ?1 AND lease_until = ?2')
+/**
+ * Lets go of a lease taken at `leaseUntil`, and sets when the job may be polled next. Returns the job as left,
+ * or null when the lease had already passed to someone else.
+ */
+export async function releaseJobAsync(db: D1Database, id: string, leaseUntil: number, pollAfter: number): Promise<JobRow | null> {
+  const row = await db
+    .prepare('UPDATE jobs SET lease_until = 0, poll_after = MAX(poll_after, ?3) WHERE id = ?1 AND lease_until = ?2 RETURNING *')
     .bind(id, leaseUntil, pollAfter)
-    .run()
+    .first<JobRow>()
+  noteJobChanged(id)
+  return row
 }
 
 /** Records the provider's task id; the input image is no longer needed for a resubmission after this. */
@@ -52,6 +58,7 @@ export async function succeedJobAsync(db: D1Database, id: string, images: Stored
     .prepare(`UPDATE jobs SET status = 'succeeded', images = ?2, updated_at = ?3 WHERE id = ?1 AND ${ACTIVE}`)
     .bind(id, JSON.stringify(images), now)
     .run()
+  noteJobChanged(id)
   return result.meta.changes === 1
 }
 
@@ -75,6 +82,7 @@ export async function failJobAsync(db: D1Database, id: string, error: JobError, 
       )
       .bind(id, error.code, error.message, now),
   ])
+  noteJobChanged(id)
   return failed.meta.changes === 1
 }
 
@@ -84,11 +92,13 @@ export async function cancelJobAsync(db: D1Database, id: string, owner: string, 
     .prepare(`UPDATE jobs SET status = 'canceled', updated_at = ?3 WHERE id = ?1 AND owner = ?2 AND ${ACTIVE}`)
     .bind(id, owner, now)
     .run()
+  noteJobChanged(id)
 }
 
 /** Makes the job due for an upstream read now (a callback arrived). */
 export async function markDueAsync(db: D1Database, id: string): Promise<void> {
   await db.prepare(`UPDATE jobs SET poll_after = 0 WHERE id = ?1 AND ${ACTIVE}`).bind(id).run()
+  noteJobChanged(id)
 }
 
 /** Notes that a client is polling the job until `until`, so the cron sweep leaves it to that client. */

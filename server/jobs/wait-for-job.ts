@@ -1,10 +1,14 @@
+import { jobChangeCount, waitForJobChange } from './job-changes'
 import type { JobDeps } from './job-deps'
 import { isTerminal, type JobRow } from './job-row'
 import { refreshJobAsync } from './refresh'
 import { getJobAsync } from './repository'
 import { watchJobAsync } from './transitions'
 
-/** How often a waiting request re-reads D1, so a completion driven by a callback shows within a fraction of a second. */
+/**
+ * How often a waiting request re-reads D1 when nothing changed in this isolate: the fallback for a completion
+ * driven by a callback that another isolate handled.
+ */
 const REREAD_MS = 100
 /** The cron sweep leaves a job alone this long after a client last asked for it. */
 const WATCH_GRACE_MS = 5_000
@@ -19,13 +23,17 @@ export async function waitForJobAsync(deps: JobDeps, id: string, owner: string, 
   if (!row || isTerminal(row.status)) return row
   await watchJobAsync(deps.db, id, until + WATCH_GRACE_MS)
   for (;;) {
+    const seen = jobChangeCount(id)
     const now = Date.now()
     if (row.poll_after <= now && row.lease_until <= now) {
       await refreshJobAsync(deps, id)
       row = (await getJobAsync(deps.db, id, owner)) ?? row
+      if (isTerminal(row.status) || Date.now() >= until) return row
+      // A callback that arrived during our own refresh made the job due again: read it now, not after a nap.
+      if (row.poll_after <= Date.now() && row.lease_until <= Date.now()) continue
     }
     if (isTerminal(row.status) || Date.now() >= until) return row
-    await new Promise((r) => setTimeout(r, Math.min(REREAD_MS, until - Date.now())))
+    await waitForJobChange(id, seen, Math.min(REREAD_MS, until - Date.now()))
     row = (await getJobAsync(deps.db, id, owner)) ?? row
     if (isTerminal(row.status)) return row
   }

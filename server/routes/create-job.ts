@@ -94,9 +94,9 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     }
   }
   const outcome = await submitJobAsync(deps, row, plan.image ?? undefined)
-  await releaseJobAsync(db, row.id, row.lease_until, 0)
+  const released = await releaseJobAsync(db, row.id, row.lease_until, 0)
   if (outcome.kind === 'refused') throw outcome.error
-  const job = await getJobAsync(db, row.id)
+  const job = released ?? (await getJobAsync(db, row.id))
   return c.json(toJob(job ?? row, requestOrigin(c)), 202)
 })
 
