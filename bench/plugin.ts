@@ -1,0 +1,550 @@
+/**
+ * `npm run bench:plugin -- [--delay 2000] [--concurrency N] [--trace] [--strict] [--json out.json]`
+ *
+ * The plugin's figures, all measured in one run, each next to its goal and a baseline from the same run:
+ *  1. Bundle sizes of a fresh build: dist/code.js (goal < 30 KB gzip) and dist/ui.html (goal < 60 KB gzip).
+ *  2. Fill 24 placeholders (4 of each of 6 ratios) through the real plugin in the playground (Debian's Chromium),
+ *     against the real Worker under `wrangler dev` and the Kling simulator with delay D: wall time from the click
+ *     on "Fill placeholders" until all 24 frames show an image (goal <= 1.5 x D, with 6 upstream tasks), vs. the
+ *     same 24 images as 24 jobs run one after another straight against the backend's HTTP API.
+ *  3. Bytes uploaded (the POST /v1/jobs body) for image-to-image of a 4000x3000 frame (goal < 2 MB), vs. a naive
+ *     full-resolution PNG export of that frame, base64-encoded.
+ * `--concurrency N` sets the panel's "Parallel jobs" first (default: the plugin's own default); `--trace` prints the
+ * panel's backend requests during the fill; `--strict` exits 1 when a goal is missed. The image-to-image figure is
+ * taken twice: a frame showing a JPEG photo, and one showing an opaque picture stored as an RGBA PNG (what canvas
+ * exports and screenshots usually are). Starts and always stops its own simulator, Worker (throw-away state) and playground, on
+ * free ports of 127.0.0.1.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { Browser } from 'playwright-core'
+import { buildPlugin, type BuildResult } from '../scripts/build'
+import { startWorker, type WorkerProcess } from '../scripts/lib/worker-process'
+import { imageInfo } from '../shared/image/image-info'
+import { Backend, type BackendJob } from '../test/e2e/support/backend'
+import { launchChromium } from '../test/e2e/support/chromium'
+import { Session, imageFill } from '../test/e2e/support/session'
+import { SimAdmin } from '../test/e2e/support/sim-admin'
+import { waitFor } from '../test/e2e/support/wait'
+import type {} from '../test/playground/page/playground-api'
+import { startPlayground, type PlaygroundServer } from '../test/playground/serve'
+import { startKlingSimulator } from '../test/simulator/kling-simulator'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Options and constants
+
+interface Options {
+  delayMs: number
+  concurrency: number | null
+  strict: boolean
+  /** Print the panel's backend requests during the fill, ms after the click. */
+  trace: boolean
+  json: string | null
+}
+
+const OWNER = 'bench'
+const TOKEN = 'bench-plugin-token'
+const GOALS = { uiGzip: 60 * 1024, mainGzip: 30 * 1024, fillTimesD: 1.5, upstreamTasks: 6, uploadBytes: 2 * 1024 * 1024 }
+/** Upper bound of every wait: a run that has not finished by then is a finding, not a hang. */
+const MAX_WAIT_MS = 180_000
+const MAX_POLLS_PER_JOB = 12
+const LONG_POLL_S = 25
+
+/** The 24 placeholders: 4 of each of 6 Kling ratios; the 4 of a ratio share a name, so they share a job. */
+const PLACEHOLDER_KINDS = [
+  { name: 'Hero banner, city at dusk', width: 1600, height: 900, ratio: '16:9' },
+  { name: 'Story cover, mountain lake', width: 900, height: 1600, ratio: '9:16' },
+  { name: 'Product card, ceramic mug', width: 1000, height: 1000, ratio: '1:1' },
+  { name: 'Blog header, reading nook', width: 1200, height: 900, ratio: '4:3' },
+  { name: 'Poster, jazz night', width: 900, height: 1200, ratio: '3:4' },
+  { name: 'Website banner, coastline', width: 2100, height: 900, ratio: '21:9' },
+] as const
+const PER_KIND = 4
+
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      delay: { type: 'string', default: '2000' },
+      concurrency: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
+      json: { type: 'string' },
+    },
+    allowPositionals: false,
+  })
+  const delayMs = Number(values.delay)
+  if (!Number.isInteger(delayMs) || delayMs < 100 || delayMs > 60_000) throw new Error('--delay must be an integer from 100 to 60000 (ms)')
+  const concurrency = values.concurrency === undefined ? null : Number(values.concurrency)
+  if (concurrency !== null && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 6)) {
+    throw new Error('--concurrency must be 1 to 6')
+  }
+  return { delayMs, concurrency, strict: values.strict ?? false, trace: values.trace ?? false, json: values.json ?? null }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measurements
+
+interface FillResult {
+  concurrency: string
+  wallMs: number
+  upstreamTasks: number
+  jobsPosted: number
+  /** Spread of the upstream tasks' creation: all within one D means they ran in parallel. */
+  createSpreadMs: number
+  /** Each upstream task, ms after the click: created → succeeded. */
+  timeline: string
+  /** Where the time went, ms after the click. */
+  phases: { upstreamDone: number; backendDone: number; imagesDownloaded: number; placed: number }
+}
+
+interface SequentialResult {
+  wallMs: number
+  upstreamTasks: number
+}
+
+interface UploadResult {
+  /** How the frame's image fill is stored: a photo as JPEG, or an opaque picture saved as an RGBA PNG. */
+  fill: 'image/jpeg' | 'image/png'
+  fillBytes: number
+  uploadedBytes: number
+  uploadedImage: { format: string; width: number; height: number; bytes: number } | null
+  naivePngBytes: number
+  naiveBase64Bytes: number
+}
+
+async function measureFill(session: Session, sim: SimAdmin, options: Options): Promise<FillResult> {
+  const { page } = session
+  // Read (or set) the panel's "Parallel jobs".
+  await session.tab('Settings')
+  const parallel = session.ui.getByLabel('Parallel jobs', { exact: true })
+  if (options.concurrency !== null && (await parallel.inputValue()) !== String(options.concurrency)) {
+    await parallel.selectOption(String(options.concurrency))
+    await session.press('Save')
+    await session.ui.getByText('Saved.', { exact: true }).waitFor()
+  }
+  const concurrency = await parallel.inputValue()
+
+  const specs = PLACEHOLDER_KINDS.flatMap((kind, row) =>
+    Array.from({ length: PER_KIND }, (_, column) => ({
+      name: kind.name,
+      width: kind.width,
+      height: kind.height,
+      x: column * 2300,
+      y: row * 1800,
+    })),
+  )
+  const ids = await page.evaluate((frames) => {
+    const figma = window.playground.emulator.figma
+    return frames.map((spec) => {
+      const frame = figma.createFrame()
+      frame.name = spec.name
+      frame.resize(spec.width, spec.height)
+      frame.x = spec.x
+      frame.y = spec.y
+      return frame.id
+    })
+  }, specs)
+  await page.evaluate((selection) => window.playground.select(selection), ids)
+
+  await session.tab('Fill')
+  await session.ui.locator('.actions-summary').filter({ hasText: `${ids.length} placeholders` }).waitFor({ timeout: 30_000 })
+  const fill = session.button('Fill placeholders')
+  await waitFor(() => fill.isEnabled(), { what: '"Fill placeholders" to be enabled' })
+  await sim.reset()
+  // The panel's backend requests, ms after the click (a breakdown of the wall time, and --trace).
+  let clickedAt = Date.now()
+  const trace: { at: number; what: '→' | '←'; method: string; path: string }[] = []
+  const traceEvent = (what: '→' | '←') => (request: { method(): string; url(): string }) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/v1/')) trace.push({ at: Date.now() - clickedAt, what, method: request.method(), path: url.pathname + url.search })
+  }
+  const onRequest = traceEvent('→')
+  const onFinished = traceEvent('←')
+  page.on('request', onRequest)
+  page.on('requestfinished', onFinished)
+
+  clickedAt = Date.now()
+  const started = performance.now()
+  await fill.click()
+  await page.waitForFunction(
+    (targets) => {
+      const nodes = window.playground.snapshot()
+      return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
+    },
+    ids,
+    { polling: 20, timeout: MAX_WAIT_MS },
+  )
+  const wallMs = performance.now() - started
+  page.off('request', onRequest)
+  page.off('requestfinished', onFinished)
+  if (options.trace) {
+    console.log(`  panel requests, ms after the click:\n    ${trace.map((t) => `+${t.at} ${t.what} ${t.method} ${t.path}`).join('\n    ')}`)
+  }
+  const lastFinished = (test: (path: string) => boolean) => Math.max(0, ...trace.filter((t) => t.what === '←' && test(t.path)).map((t) => t.at))
+
+  const nodes = await session.snapshot()
+  const unfilled = ids.filter((id) => !imageFill(nodes.find((n) => n.id === id)!))
+  if (unfilled.length) throw new Error(`${unfilled.length} placeholders were not filled`)
+  const stats = await sim.stats()
+  const tasks = await sim.tasks()
+  const created = tasks.map((t) => t.created_at)
+  return {
+    concurrency,
+    wallMs,
+    upstreamTasks: stats.creates.generations + stats.creates.expand,
+    jobsPosted: trace.filter((t) => t.what === '→' && t.method === 'POST' && t.path === '/v1/jobs').length,
+    createSpreadMs: created.length ? Math.max(...created) - Math.min(...created) : 0,
+    timeline: tasks
+      .map((t) => ({ created: t.created_at - clickedAt, done: (t.succeeded_at ?? NaN) - clickedAt, ratio: String(t.request.aspect_ratio) }))
+      .sort((a, b) => a.created - b.created)
+      .map((t) => `${t.ratio} ${t.created}→${t.done}`)
+      .join(', '),
+    phases: {
+      upstreamDone: Math.max(...tasks.map((t) => (t.succeeded_at ?? NaN) - clickedAt)),
+      // The last status answer (long poll) the panel received: when the backend had every job succeeded.
+      backendDone: lastFinished((path) => /^\/v1\/jobs\/[^/]+\?/.test(path) || /^\/v1\/jobs\/[^/?]+$/.test(path)),
+      imagesDownloaded: lastFinished((path) => /\/images\/\d+$/.test(path)),
+      placed: Math.round(wallMs),
+    },
+  }
+}
+
+/** The same 24 images, one job at a time, each submitted after the previous one finished (images downloaded). */
+async function measureSequential(backend: Backend, sim: SimAdmin): Promise<SequentialResult> {
+  await sim.reset()
+  const started = performance.now()
+  for (const kind of PLACEHOLDER_KINDS) {
+    for (let i = 0; i < PER_KIND; i++) {
+      let job = (await backend.call('POST', '/v1/jobs', {
+        operation: 'generate',
+        prompt: kind.name,
+        aspect_ratio: kind.ratio,
+        resolution: '1k',
+        n: 1,
+      })) as BackendJob
+      for (let poll = 0; !isTerminal(job) && poll < MAX_POLLS_PER_JOB; poll++) {
+        job = (await backend.call('GET', `/v1/jobs/${job.id}?wait=${LONG_POLL_S}`)) as BackendJob
+      }
+      if (job.status !== 'succeeded') throw new Error(`baseline job ${job.id} ended ${job.status}: ${JSON.stringify(job.error)}`)
+      for (const image of job.images) {
+        const response = await fetch(image.url, { headers: { authorization: `Bearer ${backend.token}` } })
+        if (!response.ok) throw new Error(`baseline image ${image.url}: HTTP ${response.status}`)
+        await response.arrayBuffer()
+      }
+    }
+  }
+  const wallMs = performance.now() - started
+  const stats = await sim.stats()
+  return { wallMs, upstreamTasks: stats.creates.generations + stats.creates.expand }
+}
+
+function isTerminal(job: BackendJob): boolean {
+  return job.status === 'succeeded' || job.status === 'failed' || job.status === 'canceled'
+}
+
+/** Image-to-image of a 4000x3000 frame with a photo-like image fill: what the panel uploads vs. a naive PNG. */
+async function measureUpload(session: Session, sim: SimAdmin, fill: UploadResult['fill'], y: number): Promise<UploadResult> {
+  const { page } = session
+  await sim.reset()
+  const { frameId, fillBytes } = await page.evaluate(async ({ type, top }) => {
+    // A photo-like picture: sky and ground gradients, soft shapes, and a little sensor noise.
+    const width = 4000
+    const height = 3000
+    const canvas = document.createElement('canvas')
+    canvas.width = width
+    canvas.height = height
+    const ctx = canvas.getContext('2d')!
+    const sky = ctx.createLinearGradient(0, 0, 0, height)
+    sky.addColorStop(0, '#3a5294')
+    sky.addColorStop(0.55, '#f7ba92')
+    sky.addColorStop(1, '#34385c')
+    ctx.fillStyle = sky
+    ctx.fillRect(0, 0, width, height)
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+    for (let i = 0; i < 120; i++) {
+      ctx.globalAlpha = 0.08 + random() * 0.25
+      ctx.fillStyle = `hsl(${Math.floor(random() * 360)}, 45%, ${30 + Math.floor(random() * 40)}%)`
+      ctx.beginPath()
+      ctx.ellipse(random() * width, height * 0.4 + random() * height * 0.6, 80 + random() * 600, 40 + random() * 300, random() * Math.PI, 0, Math.PI * 2)
+      ctx.fill()
+    }
+    ctx.globalAlpha = 1
+    const pixels = ctx.getImageData(0, 0, width, height)
+    for (let i = 0; i < pixels.data.length; i += 4) {
+      const n = (random() - 0.5) * 10
+      pixels.data[i] += n
+      pixels.data[i + 1] += n
+      pixels.data[i + 2] += n
+    }
+    ctx.putImageData(pixels, 0, 0)
+    // Chromium writes canvas PNGs as RGBA (colour type 6) even when every pixel is opaque, as many tools do.
+    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), type, 0.9))
+    const figma = window.playground.emulator.figma
+    const image = figma.createImage(new Uint8Array(await blob.arrayBuffer()))
+    const frame = figma.createFrame()
+    frame.name = `Large reference (${type})`
+    frame.resize(width, height)
+    frame.x = 0
+    frame.y = top
+    frame.fills = [{ type: 'IMAGE', scaleMode: 'FILL', imageHash: image.hash }]
+    return { frameId: frame.id, fillBytes: blob.size }
+  }, { type: fill, top: y })
+  await page.evaluate((id) => window.playground.select([id]), frameId)
+
+  const bodies: Buffer[] = []
+  const capture = (request: { method(): string; url(): string; postDataBuffer(): Buffer | null }) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/jobs') bodies.push(request.postDataBuffer() ?? Buffer.alloc(0))
+  }
+  page.on('request', capture)
+  await session.tab('Image')
+  await session.ui.getByLabel('Prompt', { exact: true }).fill('The same scene in autumn colours')
+  await session.ui.getByLabel('Number of images', { exact: true }).selectOption('1')
+  await session.press('Generate', 60_000)
+  await session.waitForDocument(
+    'the image-to-image result beside the 4000x3000 frame',
+    (nodes) => nodes.some((n) => n.id !== frameId && n.y === y && n.width === 4000 && n.height === 3000 && imageFill(n)),
+    MAX_WAIT_MS,
+  )
+  page.off('request', capture)
+  if (bodies.length !== 1) throw new Error(`expected one POST /v1/jobs for image-to-image, saw ${bodies.length}`)
+
+  const body = JSON.parse(bodies[0].toString('utf8')) as { image?: string }
+  const imageBytes = Buffer.from(String(body.image ?? '').replace(/^data:[^,]*,/, ''), 'base64')
+  const info = imageInfo(imageBytes)
+
+  const naivePngBytes = await page.evaluate(async (id) => {
+    const node = (await window.playground.emulator.figma.getNodeByIdAsync(id)) as FrameNode
+    const png = await node.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 1 } })
+    return png.length
+  }, frameId)
+  return {
+    fill,
+    fillBytes,
+    uploadedBytes: bodies[0].length,
+    uploadedImage: info ? { format: info.format, width: info.width, height: info.height, bytes: imageBytes.length } : null,
+    naivePngBytes,
+    naiveBase64Bytes: 4 * Math.ceil(naivePngBytes / 3),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reporting
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const mark = (ok: boolean) => (ok ? '✓' : '✗')
+
+interface Report {
+  options: Options
+  bundle: BuildResult
+  fill: FillResult
+  sequential: SequentialResult
+  uploads: UploadResult[]
+}
+
+function report({ options, bundle, fill, sequential, uploads }: Report): boolean {
+  const D = options.delayMs
+  const fillGoal = GOALS.fillTimesD * D
+  const checks = {
+    ui: bundle.ui.gzipBytes < GOALS.uiGzip,
+    main: bundle.code.gzipBytes < GOALS.mainGzip,
+    fill: fill.wallMs <= fillGoal,
+    tasks: fill.upstreamTasks === GOALS.upstreamTasks,
+    upload: uploads.every((u) => u.uploadedBytes < GOALS.uploadBytes),
+  }
+  const fillName = (u: UploadResult) => (u.fill === 'image/jpeg' ? 'a JPEG photo' : 'an opaque RGBA PNG')
+  const uploadedText = (u: UploadResult) =>
+    `${mb(u.uploadedBytes)}${u.uploadedImage ? ` (${u.uploadedImage.format.toUpperCase()} ${u.uploadedImage.width}×${u.uploadedImage.height})` : ''}`
+  const rows: string[][] = [
+    ['Measure', 'Result', 'Goal', 'Baseline (same run)', 'Ratio'],
+    ['UI bundle `dist/ui.html`', `${kb(bundle.ui.gzipBytes)} gzip (${kb(bundle.ui.bytes)} raw)`, `< 60 KB gzip ${mark(checks.ui)}`, '', ''],
+    ['Main bundle `dist/code.js`', `${kb(bundle.code.gzipBytes)} gzip (${kb(bundle.code.bytes)} raw)`, `< 30 KB gzip ${mark(checks.main)}`, '', ''],
+    [
+      `Fill 24 placeholders (6 ratios × 4), D = ${D} ms`,
+      `${sec(fill.wallMs)} = ${(fill.wallMs / D).toFixed(2)} × D`,
+      `≤ ${GOALS.fillTimesD} × D = ${sec(fillGoal)} ${mark(checks.fill)}`,
+      `24 sequential jobs via the API: ${sec(sequential.wallMs)} = ${(sequential.wallMs / D).toFixed(1)} × D`,
+      `${(sequential.wallMs / fill.wallMs).toFixed(1)}× faster`,
+    ],
+    ['Upstream tasks for the fill', `${fill.upstreamTasks} (${fill.jobsPosted} jobs)`, `${GOALS.upstreamTasks} ${mark(checks.tasks)}`, `${sequential.upstreamTasks} (one per image)`, ''],
+    ...uploads.map((u) => [
+      `Image-to-image upload, 4000×3000 frame showing ${fillName(u)}`,
+      uploadedText(u),
+      `< 2 MB ${mark(u.uploadedBytes < GOALS.uploadBytes)}`,
+      `naive PNG at scale 1, base64: ${mb(u.naiveBase64Bytes)}`,
+      `${(u.naiveBase64Bytes / u.uploadedBytes).toFixed(1)}× smaller`,
+    ]),
+  ]
+
+  console.log('\nKling Frames plugin benchmark')
+  console.log(`  simulator delay D = ${D} ms; panel "Parallel jobs" = ${fill.concurrency}; Chromium headless; Worker under wrangler dev`)
+  console.log(`  bundle       main ${kb(bundle.code.gzipBytes)} gzip / ${kb(bundle.code.bytes)} raw; ui ${kb(bundle.ui.gzipBytes)} gzip / ${kb(bundle.ui.bytes)} raw`)
+  console.log(`  fill 24      ${sec(fill.wallMs)} (${(fill.wallMs / D).toFixed(2)} × D, goal ≤ ${GOALS.fillTimesD} × D) ${mark(checks.fill)}; upstream tasks ${fill.upstreamTasks} ${mark(checks.tasks)}; tasks created within ${Math.round(fill.createSpreadMs)} ms`)
+  console.log(`               upstream tasks, ms after the click (created→succeeded): ${fill.timeline}`)
+  const p = fill.phases
+  console.log(`               ms after the click: last upstream task succeeded ${p.upstreamDone}, backend reported the last job succeeded ${p.backendDone}, last image downloaded ${p.imagesDownloaded}, all 24 placed ${p.placed}`)
+  console.log(`  sequential   ${sec(sequential.wallMs)} (${(sequential.wallMs / D).toFixed(1)} × D); ratio ${(sequential.wallMs / fill.wallMs).toFixed(1)}×`)
+  for (const u of uploads) {
+    console.log(`  upload       ${fillName(u)} (${mb(u.fillBytes)}): POST body ${uploadedText(u)} ${mark(u.uploadedBytes < GOALS.uploadBytes)}; naive PNG ${mb(u.naivePngBytes)} → base64 ${mb(u.naiveBase64Bytes)}`)
+  }
+  console.log('\nMarkdown (for the README):\n')
+  console.log(markdownTable(rows))
+  return Object.values(checks).every(Boolean)
+}
+
+function markdownTable(rows: string[][]): string {
+  const [head, ...body] = rows
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`
+  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n')
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The simulator on its own thread: it renders result PNGs on first download, CPU work that on this thread would
+// stall Playwright's client and inflate the wall time being measured. This module re-runs itself as that thread.
+
+const SIM_THREAD = 'bench-plugin-kling-simulator'
+
+interface SimThread {
+  url: string
+  close(): Promise<void>
+}
+
+async function simulatorThreadMain(delayMs: number): Promise<void> {
+  const sim = await startKlingSimulator({ port: 0, delayMs })
+  parentPort!.on('message', (message: unknown) => {
+    if (message === 'close') void sim.close().finally(() => parentPort!.postMessage('closed'))
+  })
+  parentPort!.postMessage({ url: sim.url })
+}
+
+async function startSimulatorThread(delayMs: number): Promise<SimThread> {
+  const worker = new Worker(new URL(import.meta.url), { workerData: { role: SIM_THREAD, delayMs } })
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the simulator thread did not start within 15 s')), 15_000)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`the simulator thread exited with code ${code}`)))
+    worker.once('message', (message: { url: string }) => {
+      clearTimeout(timer)
+      resolve(message.url)
+    })
+  }).catch(async (error: unknown) => {
+    await worker.terminate()
+    throw error
+  })
+  return {
+    url,
+    async close() {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 3_000)
+        worker.once('message', () => {
+          clearTimeout(timer)
+          resolve()
+        })
+        worker.postMessage('close')
+      })
+      await worker.terminate()
+    },
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run
+
+async function freePortAsync(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function main(): Promise<void> {
+  const options = readOptions()
+  const cleanups: (() => Promise<unknown>)[] = []
+  const cleanup = async () => {
+    while (cleanups.length) await cleanups.pop()!().catch((error: unknown) => console.error('cleanup:', error))
+  }
+  const interrupted = () => void cleanup().then(() => process.exit(130))
+  process.once('SIGINT', interrupted)
+  process.once('SIGTERM', interrupted)
+
+  try {
+    console.log('building the plugin…')
+    const bundle = await buildPlugin()
+
+    console.log(`starting the simulator (D = ${options.delayMs} ms), the Worker and the playground…`)
+    const sim = await startSimulatorThread(options.delayMs)
+    cleanups.push(() => sim.close())
+    const persistTo = await mkdtemp(join(tmpdir(), 'kling-frames-bench-plugin-'))
+    cleanups.push(() => rm(persistTo, { recursive: true, force: true }))
+    const port = await freePortAsync()
+    const workerUrl = `http://127.0.0.1:${port}`
+    const worker: WorkerProcess = await startWorker({
+      port,
+      persistTo,
+      vars: {
+        KLING_API_BASE: sim.url,
+        KLING_ACCESS_KEY: 'dev-access-key',
+        KLING_SECRET_KEY: 'dev-secret-key',
+        CLIENT_TOKENS: `${OWNER}:${TOKEN}`,
+        CALLBACK_SECRET: 'bench-callback-secret',
+        PUBLIC_BASE_URL: workerUrl,
+        DAILY_IMAGE_LIMIT: '10000',
+      },
+    })
+    cleanups.push(() => worker.stop())
+    const playground: PlaygroundServer = await startPlayground({ port: 0 })
+    cleanups.push(() => playground.close())
+    const browser: Browser = await launchChromium()
+    cleanups.push(() => browser.close())
+
+    const simAdmin = new SimAdmin(sim.url)
+    const backend = new Backend(worker.url, TOKEN)
+    const open = async () => {
+      const session = await Session.create(browser)
+      cleanups.push(() => session.close())
+      return session.goto({ playgroundUrl: playground.url, backendUrl: worker.url, token: TOKEN, scenario: 'empty' })
+    }
+
+    console.log('fill 24 placeholders through the plugin…')
+    const fill = await measureFill(await open(), simAdmin, options)
+    console.log(`  ${sec(fill.wallMs)}`)
+    console.log('baseline: 24 sequential jobs through the HTTP API…')
+    const sequential = await measureSequential(backend, simAdmin)
+    console.log(`  ${sec(sequential.wallMs)}`)
+    const uploads: UploadResult[] = []
+    const session = await open()
+    for (const [i, type] of (['image/jpeg', 'image/png'] as const).entries()) {
+      console.log(`image-to-image upload of a 4000x3000 frame filled with ${type}…`)
+      uploads.push(await measureUpload(session, simAdmin, type, 12_000 + i * 5_000))
+      console.log(`  ${mb(uploads[i].uploadedBytes)}`)
+    }
+
+    const met = report({ options, bundle, fill, sequential, uploads })
+    if (options.json) await writeFile(options.json, JSON.stringify({ options, bundle, fill, sequential, uploads, met }, null, 2))
+    if (!met && options.strict) process.exitCode = 1
+  } finally {
+    await cleanup()
+    process.off('SIGINT', interrupted)
+    process.off('SIGTERM', interrupted)
+  }
+}
+
+const threadData = workerData as { role?: string; delayMs: number } | null
+if (!isMainThread && threadData?.role === SIM_THREAD) {
+  void simulatorThreadMain(threadData.delayMs)
+} else {
+  main().catch((error: unknown) => {
+    console.error(`bench:plugin failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    process.exitCode = 1
+  })
+}

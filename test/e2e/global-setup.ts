@@ -1,0 +1,68 @@
+/**
+ * Starts what the browser suite drives, once for the whole run: the Kling simulator, the real Worker under
+ * `wrangler dev` (with its own throw-away D1/R2 state) and the playground serving the built plugin. Their URLs reach
+ * the tests through `provide()` / `inject()`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { startWorker } from '../../scripts/lib/worker-process'
+import { startPlayground } from '../playground/serve'
+import { startKlingSimulator } from '../simulator/kling-simulator'
+import { ensureBuilt } from './support/ensure-built'
+import { E2E } from './support/env'
+import { portOrFree } from './support/ports'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    simUrl: string
+    workerUrl: string
+    playgroundUrl: string
+    clientToken: string
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const cleanups: (() => Promise<unknown>)[] = []
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('[e2e teardown]', error))
+  }
+  try {
+    const built = await ensureBuilt()
+    if (built) console.log(`[e2e] built dist/ (${built})`)
+
+    const sim = await startKlingSimulator({ port: await portOrFree(E2E.simPort), delayMs: E2E.simDelayMs })
+    cleanups.push(() => sim.close())
+
+    const persistTo = await mkdtemp(join(tmpdir(), 'kling-frames-e2e-'))
+    cleanups.push(() => rm(persistTo, { recursive: true, force: true }))
+    const workerPort = await portOrFree(E2E.workerPort)
+    const workerUrl = `http://127.0.0.1:${workerPort}`
+    const worker = await startWorker({
+      port: workerPort,
+      persistTo,
+      vars: {
+        KLING_API_BASE: sim.url,
+        KLING_ACCESS_KEY: 'dev-access-key',
+        KLING_SECRET_KEY: 'dev-secret-key',
+        CLIENT_TOKENS: `${E2E.owner}:${E2E.token}`,
+        CALLBACK_SECRET: 'e2e-callback-secret',
+        PUBLIC_BASE_URL: workerUrl,
+      },
+    })
+    cleanups.push(() => worker.stop())
+
+    const playground = await startPlayground({ port: await portOrFree(E2E.playgroundPort), distDir: E2E.distDir })
+    cleanups.push(() => playground.close())
+
+    project.provide('simUrl', sim.url)
+    project.provide('workerUrl', worker.url.replace(/\/+$/, ''))
+    project.provide('playgroundUrl', playground.url.replace(/\/+$/, ''))
+    project.provide('clientToken', E2E.token)
+  } catch (error) {
+    await teardown()
+    throw error
+  }
+  return teardown
+}
