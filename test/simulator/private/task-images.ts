@@ -29,3 +29,16 @@ async function renderAsync(task: Task, index: number, watermarked: boolean): Pro
   }
   return encodePngAsync(raster)
 }
+
+/**
+ * Renders a task's results in the background while it is processing, one image per macrotask so requests keep
+ * flowing: real Kling has its files ready when it reports `succeed`, and a lazy render would put our own drawing
+ * time on the client's measured path. A task finished early (admin `finish`) still renders on first download.
+ */
+export async function prerenderTaskImagesAsync(task: Task): Promise<void> {
+  for (let index = 0; index < task.request.n; index++) {
+    await new Promise((resolve) => setImmediate(resolve))
+    if (task.status === 'failed') return
+    await taskImageAsync(task, index, false).catch(() => undefined)
+  }
+}

@@ -1,5 +1,6 @@
 import type { CreateRequest, Endpoint } from './create-request'
 import { outputSize } from './output-size'
+import { prerenderTaskImagesAsync } from './task-images'
 import { isTerminal, type Task, type TaskStatus } from './task'
 
 export interface CreateTaskOptions {
@@ -99,6 +100,7 @@ export class TaskStore {
     task.status_msg = message
     task.updated_at = Date.now()
     if (status === 'succeed') task.succeeded_at = task.updated_at
+    if (status === 'processing' && task.outcome.status === 'succeed') void prerenderTaskImagesAsync(task)
     this.onChange(task)
   }
 }
