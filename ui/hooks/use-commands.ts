@@ -3,6 +3,7 @@ import type { Command, NodeSummary, SelectionState } from '../../shared/protocol
 import type { AppServices } from '../app-context'
 import type { BridgeHandle } from '../bridge'
 import { bytesToBase64 } from '../images/base64'
+import { compactReference } from '../images/compact-reference'
 import { commandRoute, planRegenerate, planVariations } from '../requests/commands'
 import type { Forms } from './use-forms'
 
@@ -45,6 +46,7 @@ export function useCommands(handle: BridgeHandle, services: AppServices, forms: 
       else {
         bridge
           .call('exportNode', { nodeId: node.id })
+          .then(compactReference)
           .then((image) => bytesToBase64(image.bytes))
           .catch(() => null)
           .then((base64) => {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ExportResult } from '../../shared/protocol/messages'
 import { describeError, type ErrorText } from '../api/describe-error'
 import type { Bridge } from '../bridge'
+import { compactReference } from '../images/compact-reference'
 
 export type NodeExport =
   | { status: 'idle' | 'loading'; result: null; error: null }
@@ -9,8 +10,8 @@ export type NodeExport =
   | { status: 'error'; result: null; error: ErrorText }
 
 /**
- * The node as main exports it for upload (300 to 2048 px, PNG or JPEG), re-exported when the node or its
- * size changes, so the thumbnail is what will be sent.
+ * The node as it will be uploaded (main's export, 300 to 2048 px, compacted to JPEG when opaque), re-exported
+ * when the node or its size changes, so the thumbnail is what will be sent.
  */
 export function useNodeExport(bridge: Bridge, nodeId: string | null, version: string): NodeExport {
   const [state, setState] = useState<NodeExport>({ status: 'idle', result: null, error: null })
@@ -23,6 +24,7 @@ export function useNodeExport(bridge: Bridge, nodeId: string | null, version: st
     setState({ status: 'loading', result: null, error: null })
     bridge
       .call('exportNode', { nodeId })
+      .then(compactReference)
       .then((result) => alive && setState({ status: 'ready', result, error: null }))
       .catch((e: unknown) => alive && setState({ status: 'error', result: null, error: describeError(e, 'export_failed') }))
     return () => {

@@ -7,6 +7,7 @@ import type { Size } from '../../shared/geometry/rect'
 import { fitWithin } from '../../shared/geometry/cover'
 import { imageInfo, type ImageInfo } from '../../shared/image/image-info'
 import type { ImageBytes } from '../../shared/protocol/messages'
+import { encodeCanvas, isOpaque, makeCanvas } from './canvas'
 
 export const FIGMA_MAX_SIDE = 4096
 /** Above this many pixels an opaque image is encoded as JPEG: a PNG of a photo that size runs to many MB. */
@@ -66,36 +67,9 @@ export async function prepareImage(
     if (!context) throw new Error('Canvas 2D is not available')
     context.imageSmoothingQuality = 'high'
     context.drawImage(bitmap, 0, 0, size.width, size.height)
-    const blob = await encode(canvas, chooseEncoding(size, opaque, plan.reason))
+    const blob = await encodeCanvas(canvas, chooseEncoding(size, opaque, plan.reason))
     return { bytes: new Uint8Array(await blob.arrayBuffer()), ...size }
   } finally {
     bitmap.close()
   }
-}
-
-/** Draws the image small and looks for any transparent pixel: cheap, and a hole of 1/64 of a side shows up. */
-function isOpaque(bitmap: ImageBitmap): boolean {
-  const side = 64
-  const canvas = makeCanvas({ width: side, height: side })
-  const context = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D | null
-  if (!context) return false
-  context.drawImage(bitmap, 0, 0, side, side)
-  const pixels = context.getImageData(0, 0, side, side).data
-  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] < 255) return false
-  return true
-}
-
-function makeCanvas(size: Size): HTMLCanvasElement | OffscreenCanvas {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(size.width, size.height)
-  const canvas = document.createElement('canvas')
-  canvas.width = size.width
-  canvas.height = size.height
-  return canvas
-}
-
-function encode(canvas: HTMLCanvasElement | OffscreenCanvas, type: string): Promise<Blob> {
-  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality: 0.92 })
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(`Could not encode ${type}`))), type, 0.92),
-  )
 }
