@@ -20,7 +20,6 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Browser } from 'playwright-core'
 import { buildPlugin, type BuildResult } from '../scripts/build'
 import { startWorker, type WorkerProcess } from '../scripts/lib/worker-process'
@@ -32,7 +31,7 @@ import { SimAdmin } from '../test/e2e/support/sim-admin'
 import { waitFor } from '../test/e2e/support/wait'
 import type {} from '../test/playground/page/playground-api'
 import { startPlayground, type PlaygroundServer } from '../test/playground/serve'
-import { startKlingSimulator } from '../test/simulator/kling-simulator'
+import { isSimulatorThread, simulatorThreadMain, startSimulatorThread } from './lib/sim-thread'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and constants
@@ -405,55 +404,6 @@ function markdownTable(rows: string[][]): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The simulator on its own thread: it renders result PNGs on first download, CPU work that on this thread would
-// stall Playwright's client and inflate the wall time being measured. This module re-runs itself as that thread.
-
-const SIM_THREAD = 'bench-plugin-kling-simulator'
-
-interface SimThread {
-  url: string
-  close(): Promise<void>
-}
-
-async function simulatorThreadMain(delayMs: number): Promise<void> {
-  const sim = await startKlingSimulator({ port: 0, delayMs })
-  parentPort!.on('message', (message: unknown) => {
-    if (message === 'close') void sim.close().finally(() => parentPort!.postMessage('closed'))
-  })
-  parentPort!.postMessage({ url: sim.url })
-}
-
-async function startSimulatorThread(delayMs: number): Promise<SimThread> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { role: SIM_THREAD, delayMs } })
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the simulator thread did not start within 15 s')), 15_000)
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`the simulator thread exited with code ${code}`)))
-    worker.once('message', (message: { url: string }) => {
-      clearTimeout(timer)
-      resolve(message.url)
-    })
-  }).catch(async (error: unknown) => {
-    await worker.terminate()
-    throw error
-  })
-  return {
-    url,
-    async close() {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 3_000)
-        worker.once('message', () => {
-          clearTimeout(timer)
-          resolve()
-        })
-        worker.postMessage('close')
-      })
-      await worker.terminate()
-    },
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Run
 
 async function freePortAsync(): Promise<number> {
@@ -482,7 +432,7 @@ async function main(): Promise<void> {
     const bundle = await buildPlugin()
 
     console.log(`starting the simulator (D = ${options.delayMs} ms), the Worker and the playground…`)
-    const sim = await startSimulatorThread(options.delayMs)
+    const sim = await startSimulatorThread(import.meta.url, options.delayMs)
     cleanups.push(() => sim.close())
     const persistTo = await mkdtemp(join(tmpdir(), 'kling-frames-bench-plugin-'))
     cleanups.push(() => rm(persistTo, { recursive: true, force: true }))
@@ -539,9 +489,10 @@ async function main(): Promise<void> {
   }
 }
 
-const threadData = workerData as { role?: string; delayMs: number } | null
-if (!isMainThread && threadData?.role === SIM_THREAD) {
-  void simulatorThreadMain(threadData.delayMs)
+// The simulator renders PNGs, CPU work that on this thread would stall Playwright's client and inflate the wall
+// time being measured, so this module re-runs itself as the simulator's thread.
+if (isSimulatorThread()) {
+  void simulatorThreadMain()
 } else {
   main().catch((error: unknown) => {
     console.error(`bench:plugin failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)

@@ -1,5 +1,5 @@
 /** Debian Chromium flags for headless runs here (toolchain.md): no sandbox, GPU, background traffic or QUIC. */
-export const CHROMIUM_PATH = '/usr/bin/chromium'
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

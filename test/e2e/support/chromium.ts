@@ -1,19 +1,7 @@
 /** Debian's Chromium through playwright-core (never `npx playwright install`: it would download a browser). */
 import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playground/chromium-args'
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {

@@ -1,7 +1,11 @@
 import type { CreateRequest, Endpoint } from './create-request'
 import { outputSize } from './output-size'
 import { prerenderTaskImagesAsync } from './task-images'
+
 import { isTerminal, type Task, type TaskStatus } from './task'
+
+/** Processing time a task needs per result image before its images are rendered ahead of `succeed`. */
+const RENDER_AHEAD_MS_PER_IMAGE = 250
 
 export interface CreateTaskOptions {
   delayMs: number
@@ -39,7 +43,16 @@ export class TaskStore {
     }
     this.tasks.push(task)
     const delay = Math.max(0, options.delayMs)
-    task.timers.push(setTimeout(() => this.transition(task, 'processing', ''), Math.round(delay / 3)))
+    const processingMs = delay - Math.round(delay / 3)
+    // Render ahead only where the window hides it: drawing is synchronous, and in a short window it would only
+    // hold up this event loop (and a client sharing it) while the task is meant to be observable as processing.
+    const renderAhead = task.outcome.status === 'succeed' && processingMs >= RENDER_AHEAD_MS_PER_IMAGE * request.n
+    task.timers.push(
+      setTimeout(() => {
+        this.transition(task, 'processing', '')
+        if (renderAhead) void prerenderTaskImagesAsync(task)
+      }, Math.round(delay / 3)),
+    )
     task.timers.push(setTimeout(() => this.settle(task), delay))
     return task
   }
@@ -100,7 +113,6 @@ export class TaskStore {
     task.status_msg = message
     task.updated_at = Date.now()
     if (status === 'succeed') task.succeeded_at = task.updated_at
-    if (status === 'processing' && task.outcome.status === 'succeed') void prerenderTaskImagesAsync(task)
     this.onChange(task)
   }
 }
