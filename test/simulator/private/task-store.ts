@@ -1,7 +1,6 @@
 import type { CreateRequest, Endpoint } from './create-request'
 import { outputSize } from './output-size'
 import { prerenderTaskImagesAsync } from './task-images'
-
 import { isTerminal, type Task, type TaskStatus } from './task'
 
 /** Processing time a task needs per result image before its images are rendered ahead of `succeed`. */
