@@ -94,8 +94,18 @@ export function mountDocumentView(host: HTMLElement, emulator: FigmaEmulator, op
     else emulator.user.select([id])
   })
 
-  const stopChanges = emulator.onChange(render)
-  const resize = new ResizeObserver(render)
+  // A placement changes fills, selection and notifications one after another: draw once per frame, not per change.
+  let drawPending = false
+  const scheduleRender = () => {
+    if (drawPending) return
+    drawPending = true
+    requestAnimationFrame(() => {
+      drawPending = false
+      render()
+    })
+  }
+  const stopChanges = emulator.onChange(scheduleRender)
+  const resize = new ResizeObserver(scheduleRender)
   resize.observe(host)
   render()
   return {
