@@ -10,7 +10,8 @@ import { failJobAsync, recordTaskAsync } from './transitions'
 export const inputKey = (jobId: string) => `inputs/${jobId}`
 
 export type SubmitOutcome =
-  | { kind: 'submitted' }
+  /** `row` is the job as left (null if it finished meanwhile); its lease is released when asked to. */
+  | { kind: 'submitted'; row: JobRow | null }
   /** The provider may have the task; a later refresh looks it up by job id before submitting again. */
   | { kind: 'unknown' }
   /** A definite refusal: the job is now failed and refunded. */
@@ -18,14 +19,20 @@ export type SubmitOutcome =
 
 /**
  * Submits a job upstream and records the outcome. `image` is the raw base64 input, if the operation has one.
- * The caller holds the job's lease, so nobody else submits it meanwhile.
+ * The caller holds the job's lease (taken at `row.lease_until`), so nobody else submits it meanwhile; with
+ * `releaseLease`, a successful submission also releases it.
  */
-export async function submitJobAsync(deps: JobDeps, row: JobRow, image: string | undefined): Promise<SubmitOutcome> {
+export async function submitJobAsync(
+  deps: JobDeps,
+  row: JobRow,
+  image: string | undefined,
+  { releaseLease = false }: { releaseLease?: boolean } = {},
+): Promise<SubmitOutcome> {
   try {
     const { taskId } = await deps.provider.submit(await taskInputAsync(deps, row, image))
-    await recordTaskAsync(deps.db, row.id, taskId, Date.now())
+    const recorded = await recordTaskAsync(deps.db, row.id, taskId, Date.now(), releaseLease ? row.lease_until : null)
     if (row.has_input) await deps.bucket.delete(inputKey(row.id))
-    return { kind: 'submitted' }
+    return { kind: 'submitted', row: recorded }
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error
     if (error.maybeCreated) return { kind: 'unknown' }

@@ -40,12 +40,28 @@ export async function releaseJobAsync(db: D1Database, id: string, leaseUntil: nu
   return row
 }
 
-/** Records the provider's task id; the input image is no longer needed for a resubmission after this. */
-export async function recordTaskAsync(db: D1Database, id: string, taskId: string, now: number): Promise<void> {
-  await db
-    .prepare(`UPDATE jobs SET task_id = ?2, has_input = 0, updated_at = ?3 WHERE id = ?1 AND ${ACTIVE}`)
-    .bind(id, taskId, now)
-    .run()
+/**
+ * Records the provider's task id; the input image is no longer needed for a resubmission after this. With
+ * `releaseLeaseUntil`, also lets go of the lease taken at that time, in the same statement (creating a job is
+ * the hot path). Returns the job as left, or null when it had meanwhile finished.
+ */
+export async function recordTaskAsync(
+  db: D1Database,
+  id: string,
+  taskId: string,
+  now: number,
+  releaseLeaseUntil: number | null = null,
+): Promise<JobRow | null> {
+  const row = await db
+    .prepare(
+      `UPDATE jobs SET task_id = ?2, has_input = 0, updated_at = ?3,
+         lease_until = CASE WHEN ?4 IS NOT NULL AND lease_until = ?4 THEN 0 ELSE lease_until END
+       WHERE id = ?1 AND ${ACTIVE} RETURNING *`,
+    )
+    .bind(id, taskId, now, releaseLeaseUntil)
+    .first<JobRow>()
+  if (releaseLeaseUntil !== null) noteJobChanged(id)
+  return row
 }
 
 export async function markRunningAsync(db: D1Database, id: string, now: number): Promise<void> {

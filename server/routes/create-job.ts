@@ -93,11 +93,11 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
       throw error
     }
   }
-  const outcome = await submitJobAsync(deps, row, plan.image ?? undefined)
-  const released = await releaseJobAsync(db, row.id, row.lease_until, 0)
+  const outcome = await submitJobAsync(deps, row, plan.image ?? undefined, { releaseLease: true })
   if (outcome.kind === 'refused') throw outcome.error
-  const job = released ?? (await getJobAsync(db, row.id))
-  return c.json(toJob(job ?? row, requestOrigin(c)), 202)
+  // Submitted: recorded and released in one statement. Unknown: release it for a later lookup by job id.
+  const job = outcome.kind === 'submitted' ? outcome.row : await releaseJobAsync(db, row.id, row.lease_until, 0)
+  return c.json(toJob(job ?? (await getJobAsync(db, row.id)) ?? row, requestOrigin(c)), 202)
 })
 
 function idempotencyKey(c: Context<AppEnv>): string | null {
