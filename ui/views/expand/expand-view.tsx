@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state'
 import { Notice } from '../../components/notice'
 import { PromptField } from '../../components/prompt-field'
 import { onModEnter } from '../../components/shortcut'
+import { StartedNotice } from '../../components/started-notice'
 import { percent } from '../../format'
 import { bytesToBase64 } from '../../images/base64'
 import { planExpand, size, summarizeExpand } from '../../requests/expand'
@@ -16,7 +17,7 @@ import { ExpandDiagram } from './expand-diagram'
 
 /** Grows the selected image until it covers its frame, in one or several Kling passes. */
 export function ExpandView({ prompt, setPrompt }: { prompt: string; setPrompt: (prompt: string) => void }) {
-  const { selection, capabilities, runner, bridge, navigate } = useApp()
+  const { selection, capabilities, runner, bridge } = useApp()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ErrorText | null>(null)
   const [started, setStarted] = useState(false)
@@ -101,12 +102,7 @@ export function ExpandView({ prompt, setPrompt }: { prompt: string; setPrompt: (
           busy ? (
             'Exporting the image…'
           ) : started ? (
-            <>
-              Started.{' '}
-              <button type="button" class="link" onClick={() => navigate(['jobs'])}>
-                View jobs
-              </button>
-            </>
+            <StartedNotice message="Started." />
           ) : caps && !model ? (
             'No model on this backend can expand images.'
           ) : (

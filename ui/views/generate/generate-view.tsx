@@ -9,6 +9,7 @@ import { ModelFields } from '../../components/model-fields'
 import { PromptField } from '../../components/prompt-field'
 import { onModEnter } from '../../components/shortcut'
 import { Select } from '../../components/select'
+import { StartedNotice } from '../../components/started-notice'
 import { fillableNodes, frameRatios, type RatioChoice } from '../../requests/frame-ratios'
 import { planGenerate, promptIssue, type GenerateForm } from '../../requests/generate'
 import { modelsFor, pickModel, plural, supports } from '../../requests/models'
@@ -21,7 +22,7 @@ interface GenerateViewProps {
 
 /** Prompt → images, into the selected frames (each at its nearest ratio) or into new frames. */
 export function GenerateView({ form, setForm }: GenerateViewProps) {
-  const { capabilities, selection, runner, navigate, api } = useApp()
+  const { capabilities, selection, runner, api } = useApp()
   const [started, setStarted] = useState<string | null>(null)
   const caps = capabilities.caps
   const models = modelsFor(caps, 'generate')
@@ -47,12 +48,7 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
   }
 
   const summary = started ? (
-    <>
-      {started}{' '}
-      <button type="button" class="link" onClick={() => navigate(['jobs'])}>
-        View jobs
-      </button>
-    </>
+    <StartedNotice message={started} />
   ) : !api ? (
     'Connect a backend in Settings first.'
   ) : !model ? (

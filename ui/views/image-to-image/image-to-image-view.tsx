@@ -10,6 +10,7 @@ import { PromptField } from '../../components/prompt-field'
 import { onModEnter } from '../../components/shortcut'
 import { Segmented } from '../../components/segmented'
 import { Select } from '../../components/select'
+import { StartedNotice } from '../../components/started-notice'
 import { useNodeExport } from '../../hooks/use-node-export'
 import { bytesToBase64 } from '../../images/base64'
 import { promptIssue } from '../../requests/generate'
@@ -24,7 +25,7 @@ interface ImageToImageViewProps {
 
 /** The selected layer as a reference: new images after the prompt, placed beside it. */
 export function ImageToImageView({ form, setForm }: ImageToImageViewProps) {
-  const { capabilities, selection, runner, bridge, navigate } = useApp()
+  const { capabilities, selection, runner, bridge } = useApp()
   const [started, setStarted] = useState(false)
   const caps = capabilities.caps
   const models = modelsFor(caps, 'image_to_image')
@@ -120,12 +121,7 @@ export function ImageToImageView({ form, setForm }: ImageToImageViewProps) {
       <ActionBar
         summary={
           started ? (
-            <>
-              Started.{' '}
-              <button type="button" class="link" onClick={() => navigate(['jobs'])}>
-                View jobs
-              </button>
-            </>
+            <StartedNotice message="Started." />
           ) : caps && !model ? (
             'No model on this backend does image to image.'
           ) : (
