@@ -18,9 +18,10 @@ export async function savePendingJobsAsync(jobs: PendingJob[]): Promise<void> {
 
 function isPendingJob(value: unknown): value is PendingJob {
   if (!isObject(value)) return false
-  const { jobId, placement, meta, label, startedAt } = value
+  const { jobId, placement, meta, label, startedAt, remaining } = value
   return (
     typeof jobId === 'string' &&
+    (remaining === undefined || (Array.isArray(remaining) && remaining.every(isExpansion))) &&
     typeof label === 'string' &&
     typeof startedAt === 'number' &&
     isPlacement(placement) &&
@@ -46,6 +47,10 @@ function isPlacement(value: unknown): value is Placement {
     default:
       return false
   }
+}
+
+function isExpansion(value: unknown): boolean {
+  return isObject(value) && ['top', 'bottom', 'left', 'right'].every((side) => typeof value[side] === 'number')
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@
  * response) and main pushes events. Both sides import these types; `channel.ts` carries them.
  */
 import type { AspectRatio, ImplementedOperation } from '../api/enums'
+import type { Expansion } from '../api/schemas'
 import type { Rect, Size } from '../geometry/rect'
 
 /** Kept in figma.clientStorage by the main thread (the UI's null origin has no storage). */
@@ -96,6 +97,11 @@ export interface PendingJob {
   /** What the jobs list shows, e.g. the prompt or "3 placeholders, 16:9". */
   label: string
   startedAt: number
+  /**
+   * Expand passes still to run after this job, in order: each sends the previous pass's first image back with
+   * these ratios, and the last pass's image is placed. Absent for everything else.
+   */
+  remaining?: Expansion[]
 }
 
 export type CommandName = 'open' | 'generate' | 'expand' | 'fill' | 'regenerate' | 'variations'

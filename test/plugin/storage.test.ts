@@ -82,6 +82,7 @@ describe('pending jobs', () => {
       meta: { jobId: 'job_2', operation: 'expand', prompt: '', model: 'kling-v3' },
       label: 'Expand me',
       startedAt: 1_700_000_100_000,
+      remaining: [{ top: 0.2, bottom: 0.2, left: 0.5, right: 0.5 }],
     },
   ]
 
@@ -108,6 +109,7 @@ describe('pending jobs', () => {
           jobs[0],
           { jobId: 'job_x' },
           { ...jobs[1], placement: { kind: 'teleport' } },
+          { ...jobs[1], remaining: [{ top: 'a lot' }] },
           'job_y',
           jobs[1],
         ]),

@@ -128,7 +128,14 @@ export class JobRunner {
     for (const job of pending) {
       if (known.has(job.jobId)) continue
       const { jobId: _, ...meta } = job.meta
-      const spec: JobSpec = { label: job.label, detail: 'Resumed', placement: job.placement, meta, request: null }
+      const spec: JobSpec = {
+        label: job.label,
+        detail: 'Resumed',
+        placement: job.placement,
+        meta,
+        request: null,
+        ...(job.remaining?.length ? { chain: job.remaining } : {}),
+      }
       const key = this.deps.newId()
       const run: Run = {
         entry: this.newEntry(key, spec, job.jobId, job.startedAt),
@@ -242,7 +249,8 @@ export class JobRunner {
             maxBytes: this.deps.maxUploadBytes ?? 10 * 1024 * 1024,
           })
           if (!live()) return
-          const prompt = run.entry.spec.request?.prompt
+          // A resumed chain has no first request; its prompt was kept in the placement metadata.
+          const prompt = run.entry.spec.request?.prompt ?? run.entry.spec.meta.prompt
           run.passRequest = {
             operation: 'expand',
             image: this.deps.toBase64(image.bytes),
@@ -334,18 +342,23 @@ export class JobRunner {
     for (const listener of this.listeners) listener(this.entries)
   }
 
-  /** Saves the jobs a reopened plugin could finish: active, with a backend id, on their last pass. */
+  /**
+   * Saves the jobs a reopened plugin could finish: active and with a backend id, together with the expand passes
+   * that would still follow the current one.
+   */
   private persist(): void {
     if (!this.restored) return
     const pending: PendingJob[] = []
     for (const { entry } of this.runs.values()) {
-      if (!isActive(entry.state) || entry.jobId === null || entry.step !== entry.steps - 1) continue
+      if (!isActive(entry.state) || entry.jobId === null) continue
+      const remaining = (entry.spec.chain ?? []).slice(entry.step)
       pending.push({
         jobId: entry.jobId,
         placement: entry.spec.placement,
         meta: { ...entry.spec.meta, jobId: entry.jobId },
         label: entry.spec.label,
         startedAt: entry.startedAt,
+        ...(remaining.length ? { remaining } : {}),
       })
     }
     const signature = pending.map((p) => p.jobId).join(',')

@@ -386,14 +386,42 @@ test('an expand chain feeds each pass’s image to the next and places only the 
   expect(runner.snapshot()[0]).toMatchObject({ state: 'done', step: 1, steps: 2 })
 })
 
-test('an expand chain is saved as pending only on its last pass', async () => {
-  backend.script = (job) => (job.id === 'job_2' ? 'hold' : { status: 'succeeded', images: imagesOf(job.id, 1) })
+test('an expand chain is saved as pending with the passes still to run', async () => {
+  const second: Expansion = { top: 1, bottom: 0, left: 0, right: 0 }
+  backend.script = () => 'hold'
   const runner = makeRunner()
   runner.resume([])
-  runner.submit(spec({ request: { operation: 'expand', image: 'a', expansion: { top: 1, bottom: 0, left: 0, right: 0 } }, chain: [{ top: 1, bottom: 0, left: 0, right: 0 }] }))
+  runner.submit(spec({ request: { operation: 'expand', image: 'a', expansion: { top: 1, bottom: 0, left: 0, right: 0 } }, chain: [second] }))
   await settle()
-  expect(saved.flat().map((p) => p.jobId)).not.toContain('job_1')
-  expect(saved.at(-1)?.map((p) => p.jobId)).toEqual(['job_2'])
+  expect(saved.at(-1)).toEqual([expect.objectContaining({ jobId: 'job_1', remaining: [second] })])
+
+  backend.script = (job) => (job.id === 'job_2' ? 'hold' : { status: 'succeeded', images: imagesOf(job.id, 1) })
+  backend.finish('job_1')
+  await settle()
+  const last = saved.at(-1)
+  expect(last?.map((p) => p.jobId)).toEqual(['job_2'])
+  expect(last?.[0]).not.toHaveProperty('remaining')
+})
+
+test('an expand chain resumed after a restart runs its remaining passes and places only the last', async () => {
+  const second: Expansion = { top: 0.2, bottom: 0.2, left: 0.3, right: 0.3 }
+  const pending: PendingJob = {
+    jobId: 'job_1',
+    placement: { kind: 'expand', frameId: 'f', sourceId: 's' },
+    meta: { jobId: 'job_1', operation: 'expand', prompt: 'sea', model: '' },
+    label: 'Expand',
+    startedAt: 5,
+    remaining: [second],
+  }
+  backend.jobs.set('job_1', makeJob({ id: 'job_1', operation: 'expand', status: 'running', n: 1 }))
+  const runner = makeRunner()
+  runner.resume([pending])
+  await settle()
+  expect(backend.creates).toHaveLength(1)
+  expect(backend.creates[0].body).toMatchObject({ operation: 'expand', expansion: second, prompt: 'sea' })
+  expect(placed).toHaveLength(1)
+  expect(placed[0].meta.jobId).toBe('job_2')
+  expect(runner.snapshot()[0]).toMatchObject({ state: 'done', step: 1, steps: 2 })
 })
 
 test.each([
