@@ -3,12 +3,17 @@ import { describeFailure } from '../api/describe-error'
 import type { Bridge } from '../bridge'
 import type { JobEntry } from '../jobs/runner'
 
+/** Jobs of one batch finish within moments of each other: refresh the budget once after the last of them. */
+const BUDGET_REFRESH_DELAY_MS = 600
+
 /**
  * What finishing jobs change outside the jobs list: the budget shown in the status bar is fetched again after
  * images were made, and a failure is also told on the canvas (the panel may be on another tab, or small).
  */
 export function useJobEffects(bridge: Bridge, jobs: readonly JobEntry[], reloadCapabilities: () => void): void {
   const seen = useRef(new Map<string, string>())
+  const budgetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(budgetTimer.current), [])
   useEffect(() => {
     let finished = false
     for (const job of jobs) {
@@ -21,6 +26,9 @@ export function useJobEffects(bridge: Bridge, jobs: readonly JobEntry[], reloadC
         bridge.call('notify', { message: title.length > 100 ? title.slice(0, 99) + '…' : title, error: true }).catch(() => undefined)
       }
     }
-    if (finished) reloadCapabilities()
+    if (finished) {
+      clearTimeout(budgetTimer.current)
+      budgetTimer.current = setTimeout(reloadCapabilities, BUDGET_REFRESH_DELAY_MS)
+    }
   }, [jobs, bridge, reloadCapabilities])
 }
