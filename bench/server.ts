@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { startWorker, type WorkerProcess } from '../scripts/lib/worker-process'
 import { REPO_ROOT } from '../scripts/lib/wrangler-cli'
+import type { AdminStats, AdminTask } from '../test/simulator/kling-simulator'
 import { measureBundle, type BundleSize } from './lib/bundle-size'
 import { expectJson, requestBytes, sleep } from './lib/http'
 import { clockTicksPerSecond, descendants, groupMembers, readCmdline, sampleTicks, type ProcInfo } from './lib/proc-cpu'
@@ -327,19 +328,6 @@ interface JobSample {
   error?: string
 }
 
-interface SimTask {
-  task_id: string
-  external_task_id: string | null
-  succeeded_at: number | null
-}
-
-interface SimStats {
-  queries: number
-  cdnGets: number
-  requests: { method: string; path: string; status: number; at: number }[]
-  callbacks: { task_id: string; task_status: string; status: number | null; error: string | null; at: number }[]
-}
-
 /** One finished job's path, ms; the stage fields are absent when the simulator's log did not show that step. */
 interface JobPath {
   id: string
@@ -380,8 +368,8 @@ async function runLatencyModeAsync(ctx: Ctx, mode: Mode): Promise<LatencyResult>
   // render in the simulator and an image copy in the Worker) apart, so each job is measured on its own.
   const samples = await scheduleAsync(jobs, jobSpacingMs(ctx.options), concurrency * 2, (i) => runJobAsync(ctx, mode, i))
   const wallMs = performance.now() - started
-  const { tasks } = await simAsync<{ tasks: SimTask[] }>(ctx, 'tasks')
-  const stats = await simAsync<SimStats>(ctx, 'stats')
+  const { tasks } = await simAsync<{ tasks: AdminTask[] }>(ctx, 'tasks')
+  const stats = await simAsync<AdminStats>(ctx, 'stats')
   const result: LatencyResult = {
     mode,
     samples,

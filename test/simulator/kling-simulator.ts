@@ -19,6 +19,8 @@ import { sendCallback } from './private/send-callback'
 import { TaskStore } from './private/task-store'
 
 export type { Faults, FaultResponse, SimConfigPatch } from './private/sim-config'
+export type { AdminStats } from './private/sim-stats'
+export type { AdminTask } from './private/task-view'
 
 export interface KlingSimulatorOptions {
   /** Port to listen on; 0 (default) picks a free one. */

@@ -1,39 +1,5 @@
 /** The Kling simulator's test-control API (`/__sim/`, see test/simulator/README.md). */
-
-export interface SimTask {
-  task_id: string
-  external_task_id: string | null
-  endpoint: 'generations' | 'expand'
-  model_name: string | null
-  /** The create body, with base64 images replaced by `<base64 N bytes>`. */
-  request: Record<string, unknown>
-  status: 'submitted' | 'processing' | 'succeed' | 'failed'
-  task_status_msg: string
-  n: number
-  width: number
-  height: number
-  /** Unix ms. */
-  created_at: number
-  updated_at: number
-  succeeded_at: number | null
-  callback_url: string | null
-}
-
-export interface SimStats {
-  creates: { generations: number; expand: number }
-  queries: number
-  lists: number
-  cdnGets: number
-  authFailures: number
-  requests: { method: string; path: string; status: number; code: number; at: number; body?: unknown }[]
-  callbacks: unknown[]
-}
-
-export interface SimConfigPatch {
-  delayMs?: number
-  concurrency?: number | null
-  faults?: Record<string, unknown>
-}
+import type { AdminStats, AdminTask, SimConfigPatch } from '../../simulator/kling-simulator'
 
 export class SimAdmin {
   constructor(readonly url: string) {}
@@ -47,12 +13,12 @@ export class SimAdmin {
     await this.call('POST', '/__sim/config', patch)
   }
 
-  async tasks(): Promise<SimTask[]> {
-    return ((await this.call('GET', '/__sim/tasks')) as { tasks: SimTask[] }).tasks
+  async tasks(): Promise<AdminTask[]> {
+    return ((await this.call('GET', '/__sim/tasks')) as { tasks: AdminTask[] }).tasks
   }
 
-  async stats(): Promise<SimStats> {
-    return (await this.call('GET', '/__sim/stats')) as SimStats
+  async stats(): Promise<AdminStats> {
+    return (await this.call('GET', '/__sim/stats')) as AdminStats
   }
 
   /** Ends a task now with its planned outcome. */

@@ -34,7 +34,7 @@ export async function createTaskAsync(ctx: SimContext, endpoint: Endpoint, body:
     ctx.config.faults.failTasks--
     failMessage = ctx.config.faults.failMessage
   }
-  const task = ctx.store.create(request, { delayMs: ctx.config.delayMs, failMessage, sanitizedBody: sanitizeBody(json) })
+  const task = ctx.store.create(request, { delayMs: ctx.config.delayMs, failMessage, sanitizedBody: sanitizeBody(json) as Record<string, unknown> /* validated as a JSON object above */ })
   if (request.endpoint === 'generations' && request.model_name_defaulted) {
     ctx.log(`task ${task.task_id}: no model_name given, Kling runs kling-v1 (the documented default)`)
   }

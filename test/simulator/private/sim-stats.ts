@@ -26,6 +26,17 @@ export interface CallbackRecord {
   at: number
 }
 
+/** `GET /__sim/stats`. */
+export interface AdminStats {
+  creates: { generations: number; expand: number }
+  queries: number
+  lists: number
+  cdnGets: number
+  authFailures: number
+  requests: RequestRecord[]
+  callbacks: CallbackRecord[]
+}
+
 const KEEP = 200
 
 /** Counters and the last 200 requests / callbacks, for tests and benchmarks to assert on. */
@@ -48,7 +59,7 @@ export class SimStats {
     if (this.callbacks.length > KEEP) this.callbacks.shift()
   }
 
-  toJSON(): object {
+  toJSON(): AdminStats {
     return {
       creates: { ...this.creates },
       queries: this.queries,

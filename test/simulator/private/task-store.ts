@@ -10,7 +10,7 @@ export interface CreateTaskOptions {
   delayMs: number
   /** When set, the task ends `failed` with this `task_status_msg` instead of `succeed`. */
   failMessage: string | null
-  sanitizedBody: unknown
+  sanitizedBody: Record<string, unknown>
 }
 
 /**

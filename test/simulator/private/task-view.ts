@@ -1,4 +1,5 @@
-import type { Task } from './task'
+import type { Endpoint } from './create-request'
+import type { Task, TaskStatus } from './task'
 
 /** `data` of a create answer (kling-upstream.md §2.1): always `submitted` at this point. */
 export function createData(task: Task): object {
@@ -54,8 +55,29 @@ export function callbackBody(task: Task, baseUrl: string): CallbackBody {
   }
 }
 
+/** One task as `GET /__sim/tasks` shows it. */
+export interface AdminTask {
+  task_id: string
+  external_task_id: string | null
+  endpoint: Endpoint
+  model_name: string | null
+  model_name_defaulted: boolean
+  /** The create body, with base64 images replaced by `<base64 N bytes>`. */
+  request: Record<string, unknown>
+  status: TaskStatus
+  task_status_msg: string
+  n: number
+  width: number
+  height: number
+  /** Unix ms. */
+  created_at: number
+  updated_at: number
+  succeeded_at: number | null
+  callback_url: string | null
+}
+
 /** The simulator's own view of a task, for `/__sim/tasks`. */
-export function adminView(task: Task): object {
+export function adminView(task: Task): AdminTask {
   const request = task.request
   return {
     task_id: task.task_id,

@@ -8,7 +8,7 @@ export interface Task {
   task_id: string
   request: CreateRequest
   /** The create body as received, with base64 images replaced by `<base64 N bytes>` (for /__sim/tasks). */
-  sanitizedBody: unknown
+  sanitizedBody: Record<string, unknown>
   status: TaskStatus
   status_msg: string
   /** Unix ms. */
