@@ -23,7 +23,8 @@ export function useJobEffects(bridge: Bridge, jobs: readonly JobEntry[], reloadC
       if (job.state === 'done') finished = true
       if (job.state === 'failed' && job.failure) {
         const { title } = describeFailure(job.failure)
-        bridge.call('notify', { message: title.length > 100 ? title.slice(0, 99) + '…' : title, error: true }).catch(() => undefined)
+        // The notify endpoint shortens it to what Figma shows, at a word boundary.
+        bridge.call('notify', { message: title, error: true }).catch(() => undefined)
       }
     }
     if (finished) {
