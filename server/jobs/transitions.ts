@@ -111,10 +111,17 @@ export async function cancelJobAsync(db: D1Database, id: string, owner: string, 
   noteJobChanged(id)
 }
 
-/** Makes the job due for an upstream read now (a callback arrived). */
-export async function markDueAsync(db: D1Database, id: string): Promise<void> {
-  await db.prepare(`UPDATE jobs SET poll_after = 0 WHERE id = ?1 AND ${ACTIVE}`).bind(id).run()
+/**
+ * Makes the job due for an upstream read now, if it is unfinished (a callback arrived). Returns whether the job
+ * exists at all, finished or not, so the caller needs no separate read.
+ */
+export async function markDueAsync(db: D1Database, id: string): Promise<boolean> {
+  const row = await db
+    .prepare(`UPDATE jobs SET poll_after = CASE WHEN ${ACTIVE} THEN 0 ELSE poll_after END WHERE id = ?1 RETURNING id`)
+    .bind(id)
+    .first<{ id: string }>()
   noteJobChanged(id)
+  return row !== null
 }
 
 /** Notes that a client is polling the job until `until`, so the cron sweep leaves it to that client. */

@@ -5,7 +5,6 @@ import { ApiError } from '../errors'
 import { logEvent } from '../log'
 import { jobDeps } from '../jobs/job-deps'
 import { refreshJobAsync } from '../jobs/refresh'
-import { getJobAsync } from '../jobs/repository'
 import { markDueAsync } from '../jobs/transitions'
 
 const forged = () => new ApiError('not_found', 'Unknown callback.')
@@ -19,11 +18,9 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   const secret = c.var.config.callbackSecret
   if (!secret || c.req.param('provider') !== c.var.provider.name) throw forged()
   const jobId = await verifyCallbackTokenAsync(c.req.param('token'), secret)
-  const row = jobId ? await getJobAsync(c.env.DB, jobId) : null
-  if (!row) throw forged()
-  logEvent('info', 'callback', { job_id: row.id, hinted_status: hintedStatus(await c.req.text()) })
-  await markDueAsync(c.env.DB, row.id)
-  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), row.id))
+  if (!jobId || !(await markDueAsync(c.env.DB, jobId))) throw forged()
+  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(await c.req.text()) })
+  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId))
   return c.body(null, 204)
 })
 
