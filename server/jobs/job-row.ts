@@ -63,6 +63,8 @@ export function toJob(row: JobRow, origin: string): Job {
     n: row.n,
     expansion: row.expansion ? (JSON.parse(row.expansion) as Expansion) : null,
     client_ref: row.client_ref,
+    queue_position: null,
+    cost: null,
     images: stored.map((image) => ({ ...image, url: `${origin}/v1/jobs/${row.id}/images/${image.index}` })),
     error: row.error_code ? ({ code: row.error_code, message: row.error_message ?? '' } as JobError) : null,
     created_at: new Date(row.created_at).toISOString(),

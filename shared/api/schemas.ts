@@ -125,6 +125,10 @@ export type JobImage = z.infer<typeof JobImage>
 export const JobError = z.object({ code: z.enum(JOB_ERROR_CODES), message: z.string() })
 export type JobError = z.infer<typeof JobError>
 
+/** What the seller reports it charged for a job (Kling's `final_unit_deduction`, PixelDojo's `creditCost`). */
+export const JobCost = z.object({ amount: z.number(), unit: z.enum(['kling_units', 'credits', 'usd']) })
+export type JobCost = z.infer<typeof JobCost>
+
 export const Job = z.object({
   id: z.string(),
   status: z.enum(JOB_STATUSES),
@@ -138,6 +142,9 @@ export const Job = z.object({
   n: z.int(),
   expansion: z.nullable(Expansion),
   client_ref: z.nullable(z.string()),
+  /** 1-based place in the backend's own queue while the job waits for an upstream slot; otherwise null. */
+  queue_position: z.nullable(z.int()),
+  cost: z.nullable(JobCost),
   images: z.array(JobImage),
   error: z.nullable(JobError),
   created_at: z.string(),

@@ -4,9 +4,10 @@ import { env } from 'cloudflare:workers'
 import type { ErrorBody, Job } from '../../shared/api/schemas'
 import type { Env } from '../../server/env'
 import worker from '../../server/index'
-import { SIM_PORT, TEST_VARS } from './test-env'
+import { TEST_VARS } from './test-env'
 
-export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`
+/** The simulator the Worker under test talks to (vitest.config.ts binds it). */
+export const SIM_URL = env.KLING_API_BASE!
 export const TOKENS = { alice: 'alice-token-7f3a9c', bob: 'bob-token-22d1e8' } as const
 export type Owner = keyof typeof TOKENS
 export type EnvOverrides = Partial<Record<Exclude<keyof Env, 'DB' | 'IMAGES'>, string | undefined>> & Partial<Pick<Env, 'DB' | 'IMAGES'>>

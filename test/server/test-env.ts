@@ -1,5 +1,8 @@
-/** The fixed port of the Kling simulator the server tests run against. */
-export const SIM_PORT = 9311
+/**
+ * The port of the Kling simulator the server tests run against. `KF_SERVER_SIM_PORT` moves it, so that two
+ * checkouts can run the suite side by side. Read in Node only (vitest config and global setup).
+ */
+export const SIM_PORT = Number(globalThis.process?.env?.KF_SERVER_SIM_PORT || 9311)
 
 /** Secrets and vars of the Worker under test. Tests assert that none of the secret values ever leak. */
 export const TEST_VARS = {

@@ -50,6 +50,8 @@ export function makeJob(over: Partial<Job> & { id: string }): Job {
     n: 1,
     expansion: null,
     client_ref: null,
+    queue_position: null,
+    cost: null,
     images: [],
     error: null,
     created_at: '2026-11-21T10:00:00.000Z',
