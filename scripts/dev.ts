@@ -1,7 +1,7 @@
 /**
  * `npm run dev [-- --verbose]`: the whole product on this machine with no keys. Starts the Kling simulator
  * (127.0.0.1:9001), builds the plugin into dist/ (and rebuilds it when plugin/, ui/ or shared/ change), runs the
- * Worker under wrangler dev (127.0.0.1:8787, local D1/R2, dev token), serves the playground (127.0.0.1:8788), and
+ * Worker under wrangler dev (127.0.0.1:8787, local Durable Objects and R2, dev token), serves the playground (127.0.0.1:8788), and
  * prints where everything is. Ctrl+C stops it all; if one part dies, the rest stop and the exit code is 1.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs'
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   step('Building the plugin')
   reportBuild(await buildPlugin({ minify: false }))
 
-  step('Worker (wrangler dev, local D1 and R2)')
+  step('Worker (wrangler dev, local Durable Objects and R2)')
   let workerReady = false
   const vars = devWorkerVars(PORTS.worker)
   parts.worker = await startWorker({

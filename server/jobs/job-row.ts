@@ -1,7 +1,7 @@
 import type { ImplementedOperation, JobStatus } from '../../shared/api/enums'
-import type { Expansion, Job, JobError, JobImage } from '../../shared/api/schemas'
+import type { Expansion, Job, JobCost, JobError, JobImage } from '../../shared/api/schemas'
 
-/** A `jobs` row as D1 returns it (migrations/0001_init.sql). */
+/** A `jobs` row of an owner object's SQLite storage (server/owner/owner-schema.ts). */
 export interface JobRow {
   id: string
   owner: string
@@ -17,8 +17,8 @@ export interface JobRow {
   expansion: string | null
   options: string | null
   client_ref: string | null
+  /** The input image is in R2 at inputs/<id> until every upstream task of the job exists. */
   has_input: number
-  task_id: string | null
   images: string
   error_code: string | null
   error_message: string | null
@@ -26,9 +26,12 @@ export interface JobRow {
   charge_day: string
   created_at: number
   updated_at: number
-  poll_after: number
-  lease_until: number
-  watched_until: number
+  /** 1-based place in the upstream queue while a task of the job waits for a slot; otherwise null. */
+  queue_position: number | null
+  /** JSON `{amount, unit}` when the seller reports what it charged. */
+  cost: string | null
+  /** The owner's change sequence at this job's latest visible change (`GET /v1/changes`). */
+  change_seq: number
 }
 
 /** Model options kept for resubmission; not part of the public job object. */
@@ -63,8 +66,8 @@ export function toJob(row: JobRow, origin: string): Job {
     n: row.n,
     expansion: row.expansion ? (JSON.parse(row.expansion) as Expansion) : null,
     client_ref: row.client_ref,
-    queue_position: null,
-    cost: null,
+    queue_position: row.queue_position,
+    cost: row.cost ? (JSON.parse(row.cost) as JobCost) : null,
     images: stored.map((image) => ({ ...image, url: `${origin}/v1/jobs/${row.id}/images/${image.index}` })),
     error: row.error_code ? ({ code: row.error_code, message: row.error_message ?? '' } as JobError) : null,
     created_at: new Date(row.created_at).toISOString(),

@@ -1,12 +1,9 @@
-import type { D1Migration } from 'cloudflare:test'
 import type { Env as ServerEnv } from '../../server/env'
 
-// `env` from cloudflare:workers in tests: the Worker's bindings plus the migrations the setup file applies.
+// `env` from cloudflare:workers in tests: the Worker's bindings.
 declare global {
   namespace Cloudflare {
-    interface Env extends ServerEnv {
-      TEST_MIGRATIONS: D1Migration[]
-    }
+    interface Env extends ServerEnv {}
   }
 }
 

@@ -33,6 +33,7 @@ export function makeCaps(models: ModelCapabilities[] = [makeModel()]): Capabilit
       expansion_ratio_max: 2,
       expansion_area_max: 3,
     },
+    upstream: { concurrency: 5 },
     budget: { daily_limit: 200, used_today: 10, remaining_today: 190, resets_at: '2026-11-22T00:00:00.000Z' },
   }
 }

@@ -1,0 +1,45 @@
+import type { JobError } from '../../shared/api/schemas'
+import { callbackTokenAsync } from '../auth/callback-token'
+import type { Config } from '../config'
+import { failureCode } from '../providers/failure-code'
+import type { ProviderError, TaskInput } from '../providers/provider'
+import type { JobOptions, JobRow } from './job-row'
+
+/** R2 key of a job's input image (raw base64), kept until every upstream task of the job exists, or it ends. */
+export const inputKey = (jobId: string) => `inputs/${jobId}`
+
+/** `job.error` for a provider failure: the public code and the provider's reason in plain words. */
+export function jobErrorFor(error: ProviderError): JobError {
+  return { code: failureCode(error.reason), message: error.message }
+}
+
+/**
+ * What the provider is asked to create for one upstream task of `job`: `taskKey` is sent as the idempotent
+ * external id (the job id for a job's first task), `n` is the task's share of the job's images.
+ */
+export async function taskInputAsync(
+  config: Config,
+  job: JobRow,
+  task: { key: string; n: number },
+  image: string | undefined,
+): Promise<TaskInput> {
+  const options: JobOptions = job.options ? JSON.parse(job.options) : {}
+  const { publicBaseUrl, callbackSecret } = config
+  return {
+    jobId: task.key,
+    operation: job.operation,
+    model: job.model,
+    n: task.n,
+    prompt: job.prompt ?? undefined,
+    negative_prompt: job.negative_prompt ?? undefined,
+    aspect_ratio: (job.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
+    resolution: job.resolution ?? undefined,
+    image,
+    ...options,
+    expansion: job.expansion ? JSON.parse(job.expansion) : undefined,
+    callbackUrl:
+      publicBaseUrl && callbackSecret
+        ? `${publicBaseUrl}/v1/callbacks/${job.provider}/${await callbackTokenAsync({ owner: job.owner, jobId: job.id }, callbackSecret)}`
+        : undefined,
+  }
+}
