@@ -120,6 +120,8 @@ export class OwnerObject extends DurableObject<Env> {
     }
     store.purgeExpiredKeys(now)
     const tasks = splitJob(draft.id, draft.n, config.upstreamConcurrency)
+    // The object's statement count before and after a job (see `endJob`): what one job costs in storage.
+    logEvent('info', 'job_created', { job_id: draft.id, tasks: tasks.length, statements: store.statements })
     store.insert(draft, tasks, key)
     this.changed()
     const entry = store.active.get(draft.id)!
@@ -429,6 +431,7 @@ export class OwnerObject extends DurableObject<Env> {
     job.queue_position = null
     job.updated_at = Date.now()
     this.mem.store.saveJob(job, true)
+    logEvent('info', 'job_ended', { job_id: job.id, status: job.status, statements: this.mem.store.statements })
     this.changed()
   }
 
@@ -549,6 +552,7 @@ export class OwnerObject extends DurableObject<Env> {
   /** Writes a job that just ended, frees its slots and its input, and wakes the waiters. */
   private endJob(entry: ActiveJob): void {
     this.mem.store.saveJob(entry.job, true)
+    logEvent('info', 'job_ended', { job_id: entry.job.id, status: entry.job.status, statements: this.mem.store.statements })
     const open = entry.tasks.filter((t) => t.released === 0 && t.state !== 'done')
     for (const task of entry.tasks) this.mem.nextStep.delete(task.task_key)
     void this.releaseAsync(open.map((t) => t.task_key))
