@@ -31,9 +31,14 @@ export type ChangesOutcome = { kind: 'changes'; jobs: JobRow[]; cursor: string }
 
 /** Seconds to wait after 429 `rate_limited` (too many unfinished jobs). */
 const RATE_LIMIT_RETRY_AFTER_S = 5
-/** Upstream reads per task: about once a second, or every 5 s as a safety net when callbacks report changes. */
+/** Upstream reads per task: about once a second, or every 30 s as a safety net when callbacks report changes. */
 const POLL_MS = 1_000
-const POLL_WITH_CALLBACKS_MS = 5_000
+const POLL_WITH_CALLBACKS_MS = 30_000
+/**
+ * Task steps one alarm runs at once (a Worker invocation keeps 6 connections open; more would queue inside the
+ * runtime and hold up the owner's requests). Steps still due run at the next alarm, at once.
+ */
+const ALARM_PARALLEL = 6
 /** After an upstream hiccup, or an unknown submission outcome, look again this much later. */
 const RETRY_MS = 2_000
 /** A task waiting for slots asks the upstream queue again this often, in case an admission notice was lost. */
@@ -272,7 +277,11 @@ export class OwnerObject extends DurableObject<Env> {
         if (task.state !== 'done' && (this.mem.nextStep.get(task.task_key) ?? 0) <= now) due.push(task)
       }
     }
-    await Promise.all(due.map((task) => this.stepGuardedAsync(task, {})))
+    let next = 0
+    const worker = async () => {
+      while (next < due.length) await this.stepGuardedAsync(due[next++], {})
+    }
+    await Promise.all(Array.from({ length: Math.min(ALARM_PARALLEL, due.length) }, worker))
     if (this.mem.releasesPending) {
       const stale = store.unreleasedTasks()
       this.mem.releasesPending = stale.length > 0 && !(await this.releaseAsync(stale.map((t) => t.task_key)))
