@@ -29,7 +29,7 @@ export interface SimStats {
   queries: number
   cdnGets: number
   authFailures: number
-  requests: { method: string; path: string; auth: string; body?: any; status: number; code: number }[]
+  requests: { method: string; path: string; auth: string; contentType: string | null; body?: any; status: number; code: number }[]
   callbacks: { url: string; task_status: string; status: number | null }[]
 }
 export interface SimTask {

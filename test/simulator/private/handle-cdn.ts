@@ -13,7 +13,7 @@ const IMAGE_PATH = /^\/cdn\/(\d+)\/(\d+)(-wm)?\.png$/
  */
 export async function handleCdnAsync(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET'
-  const record: RequestRecord = { method, path: url.pathname, auth: 'none', status: 0, code: 0, at: Date.now() }
+  const record: RequestRecord = { method, path: url.pathname, auth: 'none', contentType: req.headers['content-type'] ?? null, status: 0, code: 0, at: Date.now() }
   const reply = (status: number, text: string) => {
     record.status = status
     ctx.stats.recordRequest(record)

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createTaskAsync } from './create-task'
-import { envelope, sendJson } from './http-io'
+import { envelope, sendJson, sendText } from './http-io'
 import { KlingError } from './kling-error'
 import { matchKlingRoute } from './kling-routes'
 import { listTasks } from './list-tasks'
@@ -17,7 +17,15 @@ import { verifyBearer } from './verify-bearer'
  */
 export async function handleKlingApiAsync(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET'
-  const record: RequestRecord = { method, path: url.pathname + url.search, auth: 'none', status: 0, code: 0, at: Date.now() }
+  const record: RequestRecord = {
+    method,
+    path: url.pathname + url.search,
+    auth: 'none',
+    contentType: req.headers['content-type'] ?? null,
+    status: 0,
+    code: 0,
+    at: Date.now(),
+  }
   const body = await readJsonBodyAsync(req)
   if (body.kind === 'json') record.body = sanitizeBody(body.value)
   try {
@@ -55,7 +63,12 @@ export async function handleKlingApiAsync(ctx: SimContext, req: IncomingMessage,
     }
     answer(ctx, res, record, 200, 0, 'SUCCEED', data)
   } catch (error) {
-    if (error instanceof KlingError) {
+    if (error instanceof KlingError && error.bare) {
+      record.status = error.status
+      ctx.stats.recordRequest(record)
+      ctx.log(`${record.method} ${record.path} → bare ${error.status} (fault)`)
+      sendText(res, error.status, `${error.status} ${error.message}`)
+    } else if (error instanceof KlingError) {
       answer(ctx, res, record, error.status, error.code, error.message, null)
     } else {
       ctx.log(`${method} ${record.path} crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)

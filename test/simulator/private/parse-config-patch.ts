@@ -6,6 +6,7 @@ const fault = z.strictObject({
   status: z.number().check(z.int(), z.gte(100), z.lte(599)),
   code: z.number().check(z.int()),
   message: z.optional(z.string()),
+  bare: z.optional(z.boolean()),
 })
 
 const patchSchema = z.strictObject({

@@ -3,6 +3,8 @@ export interface FaultResponse {
   status: number
   code: number
   message?: string | undefined
+  /** Answer the bare HTTP status with a plain-text body and no envelope, as a proxy in front of Kling does. */
+  bare?: boolean | undefined
 }
 
 export interface CdnFaults {
