@@ -10,7 +10,8 @@ import { TEST_VARS } from './test-env'
 export const SIM_URL = env.KLING_API_BASE!
 export const TOKENS = { alice: 'alice-token-7f3a9c', bob: 'bob-token-22d1e8' } as const
 export type Owner = keyof typeof TOKENS
-export type EnvOverrides = Partial<Record<Exclude<keyof Env, 'DB' | 'IMAGES'>, string | undefined>> & Partial<Pick<Env, 'DB' | 'IMAGES'>>
+type Bindings = 'DB' | 'IMAGES' | 'OWNER_RATE_LIMITER'
+export type EnvOverrides = Partial<Record<Exclude<keyof Env, Bindings>, string | undefined>> & Partial<Pick<Env, Bindings>>
 
 // ---- the simulator's admin API ----
 
