@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { chaosError, MALFORMED_BODY } from './chaos'
 import { createTaskAsync } from './create-task'
 import { envelope, sendJson, sendText } from './http-io'
 import { KlingError } from './kling-error'
@@ -44,19 +45,29 @@ export async function handleKlingApiAsync(ctx: SimContext, req: IncomingMessage,
       case 'badMethod':
         throw new KlingError(404, 1202, `invalid request method: ${method} ${url.pathname}`)
       case 'create': {
+        const chaos = ctx.chaos?.pick('create') ?? null
+        const refused = chaos && chaosError(chaos)
+        if (refused) throw refused
         const outcome = await createTaskAsync(ctx, route.endpoint, body, req.headers['content-type'])
-        if (outcome.kind === 'dropped') {
-          ctx.log(`${method} ${record.path} → task ${outcome.taskId} created, connection dropped (fault)`)
+        if (outcome.kind === 'dropped' || chaos?.kind === 'lost_response') {
+          ctx.log(`${method} ${record.path} → task created, connection dropped (fault)`)
           ctx.stats.recordRequest(record)
           res.socket?.destroy()
           return
         }
+        if (chaos?.kind === 'malformed_after_create') return sendMalformed(ctx, res, record)
         data = outcome.data
         break
       }
-      case 'query':
+      case 'query': {
+        const chaos = ctx.chaos?.pick('query') ?? null
+        if (chaos?.kind === 'query_stall') await new Promise((resolve) => setTimeout(resolve, ctx.chaos?.config.stallMs ?? 0))
+        const refused = chaos && chaosError(chaos)
+        if (refused) throw refused
         data = queryTask(ctx, route.endpoint, route.id)
+        if (chaos?.kind === 'query_malformed') return sendMalformed(ctx, res, record)
         break
+      }
       case 'list':
         data = listTasks(ctx, route.endpoint, url.searchParams)
         break
@@ -75,6 +86,15 @@ export async function handleKlingApiAsync(ctx: SimContext, req: IncomingMessage,
       answer(ctx, res, record, 500, 5000, 'Internal server error', null)
     }
   }
+}
+
+/** Chaos: a 200 whose JSON stops half-way (after the work was done). */
+function sendMalformed(ctx: SimContext, res: ServerResponse, record: RequestRecord): void {
+  record.status = 200
+  ctx.stats.recordRequest(record)
+  ctx.log(`${record.method} ${record.path} → 200 with a malformed body (chaos)`)
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(MALFORMED_BODY) })
+  res.end(MALFORMED_BODY)
 }
 
 function answer(ctx: SimContext, res: ServerResponse, record: RequestRecord, status: number, code: number, message: string, data: unknown): void {

@@ -10,6 +10,15 @@ const fault = z.strictObject({
 })
 
 const patchSchema = z.strictObject({
+  chaos: z.optional(
+    z.nullable(
+      z.strictObject({
+        rate: z.number().check(z.gte(0), z.lte(1)),
+        seed: z.number().check(z.int()),
+        stallMs: z.optional(count),
+      }),
+    ),
+  ),
   delayMs: z.optional(count),
   concurrency: z.optional(z.nullable(count)),
   faults: z.optional(
