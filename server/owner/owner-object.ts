@@ -24,6 +24,8 @@ export interface OwnerFailure {
   message: string
   retryAfter?: number
   details?: { path: string; message: string }[]
+  /** The upstream's own code behind a refusal, for the request log. */
+  upstreamCode?: number | string
 }
 
 export type CreateOutcome = { kind: 'created' | 'replayed'; job: JobRow } | { kind: 'error'; error: OwnerFailure }
@@ -146,7 +148,9 @@ export class OwnerObject extends DurableObject<Env> {
     await this.scheduleAlarmAsync()
     if (refused && entry.job.status === 'failed') {
       const code = failureCode(refused.reason)
-      return fail(code, refused.message, code === 'upstream_unavailable' ? (refused.retryAfter ?? 30) : undefined)
+      const failure = fail(code, refused.message, code === 'upstream_unavailable' ? (refused.retryAfter ?? 30) : undefined)
+      if (refused.upstreamCode !== undefined) failure.error.upstreamCode = refused.upstreamCode
+      return failure
     }
     return { kind: 'created', job: store.get(draft.id) ?? entry.job }
   }

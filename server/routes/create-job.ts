@@ -50,8 +50,12 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     cost: null,
     change_seq: 0,
   }
+  c.set('jobId', draft.id)
   const outcome = await ownerStub(c.env, c.var.owner).create(c.var.config, draft, key, plan.image)
-  if (outcome.kind === 'error') throw apiErrorOf(outcome.error)
+  if (outcome.kind === 'error') {
+    if (outcome.error.upstreamCode !== undefined) c.set('upstreamCode', outcome.error.upstreamCode)
+    throw apiErrorOf(outcome.error)
+  }
   return c.json(toJob(outcome.job, requestOrigin(c)), outcome.kind === 'created' ? 202 : 200)
 })
 
