@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/config'
 import type { Env } from '../../server/env'
 import { upstreamStubAsync } from '../../server/upstream/upstream-stub'
-import { createJob, env, getJob, resetWorld, SIM_URL, simConfig, simStats, simTasks, type JobOrError, type Owner } from './helpers'
+import { call, createJob, env, getJob, resetWorld, SIM_URL, simConfig, simStats, simTasks, type JobOrError, type Owner } from './helpers'
 
 /** The seller account has 4 slots and the Worker knows it: a 5th image at once would be refused with 1303. */
 const FOUR_SLOTS = { UPSTREAM_CONCURRENCY: '4' }
@@ -79,6 +79,29 @@ describe('the upstream queue (simulator at 4 slots)', () => {
     const [a, b] = await Promise.all([finish(first.body), finish(second.body)])
     expect([a.status, b.status]).toEqual(['succeeded', 'succeeded'])
     expect((await simTasks()).map((t) => t.external_task_id).sort()).toEqual([first.body.id, second.body.id].sort())
+  })
+
+  it("reports each queued job's queue_position, and its end, through /v1/changes", async () => {
+    let cursor = (await call('/v1/changes', { env: FOUR_SLOTS })).body.cursor
+    const created = await Promise.all([1, 2, 3, 4].map(() => create(2)))
+    const waiting = created.filter((r) => r.body.queue_position !== null).map((r) => r.body.id)
+    expect(waiting).toHaveLength(2)
+    const seen = new Map<string, (number | null)[]>()
+    const done = new Set<string>()
+    for (let i = 0; i < 40 && done.size < created.length; i++) {
+      const reply = await call(`/v1/changes?after=${cursor}&wait=10`, { env: FOUR_SLOTS })
+      cursor = reply.body.cursor
+      for (const job of reply.body.jobs as JobOrError[]) {
+        seen.set(job.id, [...(seen.get(job.id) ?? []), job.queue_position])
+        if (job.status === 'succeeded') done.add(job.id)
+      }
+    }
+    expect(done.size).toBe(4)
+    for (const id of waiting) {
+      const positions = seen.get(id)!
+      expect(positions.some((p) => p !== null)).toBe(true)
+      expect(positions[positions.length - 1]).toBeNull()
+    }
   })
 
   it('shows the slot count in capabilities', async () => {
