@@ -1,4 +1,4 @@
-import type { ImplementedOperation, JobStatus } from '../../shared/api/enums'
+import type { ImageReference, Operation, JobStatus, ResultType } from '../../shared/api/enums'
 import type { Expansion, Job, JobCost, JobError, JobImage } from '../../shared/api/schemas'
 
 /** A `jobs` row of an owner object's SQLite storage (server/owner/owner-schema.ts). */
@@ -6,7 +6,7 @@ export interface JobRow {
   id: string
   owner: string
   status: JobStatus
-  operation: ImplementedOperation
+  operation: Operation
   provider: Job['provider']
   model: string
   prompt: string | null
@@ -17,28 +17,32 @@ export interface JobRow {
   expansion: string | null
   options: string | null
   client_ref: string | null
-  /** The input image is in R2 at inputs/<id> until every upstream task of the job exists. */
+  /** How many input images are kept in R2 (options.inputs names their slots); 0 once the job ended. */
   has_input: number
   images: string
   error_code: string | null
   error_message: string | null
+  /** JSON JobCost as the provider reported it at success, or null. */
+  cost: string | null
   charged: number
   charge_day: string
   created_at: number
   updated_at: number
   /** 1-based place in the upstream queue while a task of the job waits for a slot; otherwise null. */
   queue_position: number | null
-  /** JSON `{amount, unit}` when the seller reports what it charged. */
-  cost: string | null
   /** The owner's change sequence at this job's latest visible change (`GET /v1/changes`). */
   change_seq: number
 }
 
 /** Model options kept for resubmission; not part of the public job object. */
 export interface JobOptions {
-  image_reference?: 'subject' | 'face'
+  image_reference?: ImageReference
   image_fidelity?: number
   human_fidelity?: number
+  result_type?: ResultType
+  series_amount?: number
+  /** Slots of the input images kept in R2 (job-inputs.ts), in request order. */
+  inputs?: string[]
 }
 
 /** A stored image as the row keeps it: the URL is built per response, from the origin the client used. */

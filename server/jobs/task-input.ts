@@ -2,11 +2,9 @@ import type { JobError } from '../../shared/api/schemas'
 import { callbackTokenAsync } from '../auth/callback-token'
 import type { Config } from '../config'
 import { failureCode } from '../providers/failure-code'
-import type { ProviderError, TaskInput } from '../providers/provider'
+import type { InputImage, ProviderError, TaskInput } from '../providers/provider'
+import { taskImages, type InputSlot } from './job-inputs'
 import type { JobOptions, JobRow } from './job-row'
-
-/** R2 key of a job's input image (raw base64), kept until every upstream task of the job exists, or it ends. */
-export const inputKey = (jobId: string) => `inputs/${jobId}`
 
 /** `job.error` for a provider failure: the public code and the provider's reason in plain words. */
 export function jobErrorFor(error: ProviderError): JobError {
@@ -21,9 +19,9 @@ export async function taskInputAsync(
   config: Config,
   job: JobRow,
   task: { key: string; n: number },
-  image: string | undefined,
+  inputs: Map<InputSlot, InputImage>,
 ): Promise<TaskInput> {
-  const options: JobOptions = job.options ? JSON.parse(job.options) : {}
+  const { inputs: _slots, ...options }: JobOptions = job.options ? JSON.parse(job.options) : {}
   const { publicBaseUrl, callbackSecret } = config
   return {
     jobId: task.key,
@@ -34,7 +32,7 @@ export async function taskInputAsync(
     negative_prompt: job.negative_prompt ?? undefined,
     aspect_ratio: (job.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
     resolution: job.resolution ?? undefined,
-    image,
+    ...taskImages(inputs),
     ...options,
     expansion: job.expansion ? JSON.parse(job.expansion) : undefined,
     callbackUrl:

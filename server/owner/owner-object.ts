@@ -1,16 +1,19 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { ErrorCode } from '../../shared/api/enums'
-import type { JobError } from '../../shared/api/schemas'
+import type { JobCost, JobError } from '../../shared/api/schemas'
 import { readConfig, type Config } from '../config'
 import type { Env } from '../env'
 import { isOverdue, JOB_DEADLINE_MS, TIMEOUT_ERROR } from '../jobs/deadline'
 import { isTerminal, type JobRow, type StoredImage } from '../jobs/job-row'
 import { nextUtcMidnight } from '../jobs/budget'
 import { ImageCopyError, imageKey, storeImagesAsync } from '../jobs/store-images'
-import { inputKey, jobErrorFor, taskInputAsync } from '../jobs/task-input'
+import { inputSlots } from '../jobs/input-slots'
+import { deleteInputsAsync, loadInputsAsync, storeInputsAsync, type CheckedInput, type InputSlot } from '../jobs/job-inputs'
+import type { JobOptions } from '../jobs/job-row'
+import { jobErrorFor, taskInputAsync } from '../jobs/task-input'
 import { logEvent } from '../log'
 import { failureCode } from '../providers/failure-code'
-import { ProviderError, type TaskState } from '../providers/provider'
+import { ProviderError, type InputImage, type TaskState } from '../providers/provider'
 import { createProvider } from '../providers/registry'
 import { upstreamStubAsync } from '../upstream/upstream-stub'
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor'
@@ -105,7 +108,7 @@ export class OwnerObject extends DurableObject<Env> {
    * so concurrent creates can neither pass a limit together nor make two jobs of one key. Then the input is kept
    * in R2, the tasks join the upstream queue, and admitted tasks are submitted before answering.
    */
-  async create(config: Config, draft: JobRow, key: string | null, image: string | null): Promise<CreateOutcome> {
+  async create(config: Config, draft: JobRow, key: string | null, checked: CheckedInput[]): Promise<CreateOutcome> {
     this.useConfig(config)
     const store = this.mem.store
     const now = draft.created_at
@@ -126,24 +129,29 @@ export class OwnerObject extends DurableObject<Env> {
       )
     }
     store.purgeExpiredKeys(now)
-    const tasks = splitJob(draft.id, draft.n, config.upstreamConcurrency)
+    // A series is one upstream task whatever its size: its images belong together.
+    const series = (JSON.parse(draft.options ?? '{}') as JobOptions).result_type === 'series'
+    const tasks = splitJob(draft.id, draft.n, series ? draft.n : config.upstreamConcurrency)
     // The object's statement count before and after a job (see `endJob`): what one job costs in storage.
     logEvent('info', 'job_created', { job_id: draft.id, tasks: tasks.length, statements: store.statements })
     store.insert(draft, tasks, key)
     this.changed()
     const entry = store.active.get(draft.id)!
 
-    if (image) {
+    let inputs = new Map<InputSlot, InputImage>()
+    if (checked.length) {
       try {
-        await this.env.IMAGES.put(inputKey(draft.id), image)
+        const stored = await storeInputsAsync(this.env.IMAGES, draft.id, checked)
+        inputs = new Map(stored.map((image, i) => [checked[i].slot, image]))
       } catch (error) {
         logEvent('error', 'input_store_failed', { job_id: draft.id, error: error instanceof Error ? error.message : 'unknown' })
-        this.failJob(entry, { code: 'internal_error', message: 'The input image could not be stored.' })
-        return fail('internal_error', 'The input image could not be stored; please try again.')
+        const what = checked.length > 1 ? 'The input images' : 'The input image'
+        this.failJob(entry, { code: 'internal_error', message: `${what} could not be stored.` })
+        return fail('internal_error', `${what} could not be stored; please try again.`)
       }
     }
     const admitted = await this.enqueueAsync(entry)
-    const outcomes = await Promise.all(admitted.map((task) => this.stepGuardedAsync(task, { image: image ?? undefined })))
+    const outcomes = await Promise.all(admitted.map((task) => this.stepGuardedAsync(task, { inputs })))
     const refused = outcomes.find((o): o is ProviderError => o instanceof ProviderError)
     await this.scheduleAlarmAsync()
     if (refused && entry.job.status === 'failed') {
@@ -300,7 +308,7 @@ export class OwnerObject extends DurableObject<Env> {
    * is followed by another (a callback may report what that step's read missed). Returns a definite refusal of a
    * submission, for `create` to answer with.
    */
-  private async stepGuardedAsync(task: TaskRow, options: { image?: string; again?: boolean }): Promise<ProviderError | null> {
+  private async stepGuardedAsync(task: TaskRow, options: { inputs?: Map<InputSlot, InputImage>; again?: boolean }): Promise<ProviderError | null> {
     const { inflight, again } = this.mem
     if (inflight.has(task.task_key)) {
       if (options.again) again.add(task.task_key)
@@ -311,7 +319,7 @@ export class OwnerObject extends DurableObject<Env> {
     try {
       do {
         again.delete(task.task_key)
-        refused = await this.stepAsync(task, options.image)
+        refused = await this.stepAsync(task, options.inputs)
       } while (again.has(task.task_key))
     } catch (error) {
       logEvent('error', 'task_step_failed', { task_key: task.task_key, error: error instanceof Error ? error.message : 'unknown' })
@@ -322,7 +330,7 @@ export class OwnerObject extends DurableObject<Env> {
     return refused
   }
 
-  private async stepAsync(task: TaskRow, image: string | undefined): Promise<ProviderError | null> {
+  private async stepAsync(task: TaskRow, inputs: Map<InputSlot, InputImage> | undefined): Promise<ProviderError | null> {
     const entry = this.mem.store.active.get(task.job_id)
     if (!entry || task.state === 'done') return null
     switch (task.state) {
@@ -332,7 +340,7 @@ export class OwnerObject extends DurableObject<Env> {
       case 'admitted':
         // Admitted just now: submit. Otherwise a submission may have been tried (by this instance with an unknown
         // outcome, or before a restart): the seller may have the task already, so look it up first.
-        if (this.mem.fresh.delete(task.task_key)) return this.submitAsync(entry, task, image)
+        if (this.mem.fresh.delete(task.task_key)) return this.submitAsync(entry, task, inputs)
         return this.readAsync(entry, task, true)
       case 'submitted':
         return this.readAsync(entry, task, false)
@@ -340,18 +348,18 @@ export class OwnerObject extends DurableObject<Env> {
   }
 
   /** Creates the task upstream. Over the seller's limit, it goes back to the head of the queue. */
-  private async submitAsync(entry: ActiveJob, task: TaskRow, image: string | undefined): Promise<ProviderError | null> {
+  private async submitAsync(entry: ActiveJob, task: TaskRow, inputs: Map<InputSlot, InputImage> | undefined): Promise<ProviderError | null> {
     const config = this.currentConfig()
-    if (image === undefined && entry.job.has_input) {
-      const object = await this.env.IMAGES.get(inputKey(entry.job.id))
-      if (!object) {
-        this.failJob(entry, { code: 'internal_error', message: 'The input image of this job was lost; please try again.' })
+    if (inputs === undefined) {
+      const loaded = entry.job.has_input ? await loadInputsAsync(this.env.IMAGES, entry.job.id, inputSlots(entry.job)) : new Map<InputSlot, InputImage>()
+      if (!loaded) {
+        this.failJob(entry, { code: 'internal_error', message: 'The input images of this job were lost; please try again.' })
         return null
       }
-      image = await object.text()
+      inputs = loaded
     }
     try {
-      const input = await taskInputAsync(config, entry.job, { key: task.task_key, n: task.n }, image)
+      const input = await taskInputAsync(config, entry.job, { key: task.task_key, n: task.n }, inputs)
       const { taskId } = await createProvider(config).submit(input)
       if (!this.isActive(entry)) return null
       this.recordTask(entry, task, taskId)
@@ -409,13 +417,13 @@ export class OwnerObject extends DurableObject<Env> {
         this.failJob(entry, { code: failureCode(state.reason), message: state.message })
         return null
       case 'succeeded':
-        await this.storeResultsAsync(entry, task, state.images)
+        await this.storeResultsAsync(entry, task, state.images, state.cost ?? null)
         return null
     }
   }
 
   /** Copies a finished task's images (its slots are free from now on); the job succeeds with its last task. */
-  private async storeResultsAsync(entry: ActiveJob, task: TaskRow, images: { index: number; url: string }[]): Promise<void> {
+  private async storeResultsAsync(entry: ActiveJob, task: TaskRow, images: { index: number; url: string }[], cost: JobCost | null): Promise<void> {
     void this.releaseAsync([task.task_key])
     const sources = images.map((image, i) => ({ index: task.first_index + i, url: image.url }))
     let stored: StoredImage[]
@@ -436,28 +444,36 @@ export class OwnerObject extends DurableObject<Env> {
     task.state = 'done'
     task.images = JSON.stringify(stored)
     task.released = 1
+    if (cost) task.provider_data = JSON.stringify({ ...JSON.parse(task.provider_data ?? '{}'), cost })
     this.mem.store.saveTask(task)
     if (entry.tasks.some((t) => t.state !== 'done')) return
     const job = entry.job
     job.images = JSON.stringify(entry.tasks.flatMap((t) => JSON.parse(t.images ?? '[]') as StoredImage[]).sort((a, b) => a.index - b.index))
     job.status = 'succeeded'
     job.queue_position = null
+    job.cost = totalCost(entry.tasks)
     job.updated_at = Date.now()
+    this.dropInputs(job)
     this.mem.store.saveJob(job, true)
     logEvent('info', 'job_ended', { job_id: job.id, status: job.status, statements: this.mem.store.statements })
     this.changed()
   }
 
-  private recordTask(entry: ActiveJob, task: TaskRow, taskId: string): void {
+  private recordTask(_entry: ActiveJob, task: TaskRow, taskId: string): void {
     task.task_id = taskId
     task.state = 'submitted'
     this.mem.store.saveTask(task)
     this.mem.nextStep.set(task.task_key, Date.now() + this.pollMs())
-    if (entry.job.has_input && entry.tasks.every((t) => t.task_id !== null)) {
-      entry.job.has_input = 0
-      this.mem.store.saveJob(entry.job, false)
-      void this.env.IMAGES.delete(inputKey(entry.job.id))
-    }
+  }
+
+  /** A job's input images are kept until it ends (a seller may fetch them by URL while it runs), then deleted. */
+  private dropInputs(job: JobRow): void {
+    if (!job.has_input) return
+    const slots = inputSlots(job)
+    job.has_input = 0
+    deleteInputsAsync(this.env.IMAGES, job.id, slots).catch((error: unknown) => {
+      logEvent('warn', 'input_delete_failed', { job_id: job.id, error: error instanceof Error ? error.message : 'unknown' })
+    })
   }
 
   // ---- the upstream queue ----
@@ -564,12 +580,12 @@ export class OwnerObject extends DurableObject<Env> {
 
   /** Writes a job that just ended, frees its slots and its input, and wakes the waiters. */
   private endJob(entry: ActiveJob): void {
+    this.dropInputs(entry.job)
     this.mem.store.saveJob(entry.job, true)
     logEvent('info', 'job_ended', { job_id: entry.job.id, status: entry.job.status, statements: this.mem.store.statements })
     const open = entry.tasks.filter((t) => t.released === 0 && t.state !== 'done')
     for (const task of entry.tasks) this.mem.nextStep.delete(task.task_key)
     void this.releaseAsync(open.map((t) => t.task_key))
-    if (entry.job.has_input) void this.env.IMAGES.delete(inputKey(entry.job.id))
     this.changed()
   }
 
@@ -625,6 +641,13 @@ export class OwnerObject extends DurableObject<Env> {
     if (!result.ok) throw new Error(`misconfigured: ${result.setting}`)
     return (this.config = result.config)
   }
+}
+
+/** What the seller charged for the job: the sum over its tasks, when every task reported it in one unit. */
+function totalCost(tasks: TaskRow[]): string | null {
+  const costs = tasks.map((t) => (JSON.parse(t.provider_data ?? '{}') as { cost?: JobCost }).cost)
+  if (!costs.length || costs.some((c) => !c) || new Set(costs.map((c) => c!.unit)).size !== 1) return null
+  return JSON.stringify({ amount: costs.reduce((sum, c) => sum + c!.amount, 0), unit: costs[0]!.unit })
 }
 
 function fail(code: ErrorCode, message: string, retryAfter?: number, details?: OwnerFailure['details']): { kind: 'error'; error: OwnerFailure } {

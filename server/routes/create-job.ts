@@ -21,7 +21,7 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
   const key = idempotencyKey(c)
   const req = parseOrThrow(CreateJobRequest, await readJsonAsync(c), 'body')
   const plan = planJob(c.var.provider, req)
-  const n = req.n ?? 1
+  const n = plan.n
   const now = Date.now()
   const draft: JobRow = {
     id: newJobId(now),
@@ -32,13 +32,13 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     model: plan.model.id,
     prompt: req.prompt ?? null,
     negative_prompt: req.negative_prompt ?? null,
-    aspect_ratio: plan.operation === 'expand' ? null : (req.aspect_ratio ?? '1:1'),
-    resolution: plan.operation === 'expand' ? null : (req.resolution ?? '1k'),
+    aspect_ratio: plan.aspect_ratio,
+    resolution: plan.resolution,
     n,
     expansion: req.expansion ? JSON.stringify(req.expansion) : null,
     options: Object.keys(plan.options).length ? JSON.stringify(plan.options) : null,
     client_ref: req.client_ref ?? null,
-    has_input: plan.image ? 1 : 0,
+    has_input: plan.inputs.length,
     images: '[]',
     error_code: null,
     error_message: null,
@@ -51,7 +51,7 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     change_seq: 0,
   }
   c.set('jobId', draft.id)
-  const outcome = await ownerStub(c.env, c.var.owner).create(c.var.config, draft, key, plan.image)
+  const outcome = await ownerStub(c.env, c.var.owner).create(c.var.config, draft, key, plan.inputs)
   if (outcome.kind === 'error') {
     if (outcome.error.upstreamCode !== undefined) c.set('upstreamCode', outcome.error.upstreamCode)
     throw apiErrorOf(outcome.error)

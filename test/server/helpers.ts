@@ -7,6 +7,7 @@ import type { Env } from '../../server/env'
 import worker from '../../server/index'
 import { ownerMemory, type OwnerMemory, type OwnerObject } from '../../server/owner/owner-object'
 import { ownerStub, upstreamStubAsync } from '../../server/upstream/upstream-stub'
+import { buildSolidJpeg } from '../simulator/fixtures/build-solid-jpeg'
 import { TEST_VARS } from './test-env'
 
 /** The simulator the Worker under test talks to (vitest.config.ts binds it). */
@@ -29,7 +30,7 @@ export const simTasks = async () => (await sim<{ tasks: SimTask[] }>('/__sim/tas
 export const simFinish = (taskId: string, body: unknown = {}) => sim(`/__sim/tasks/${taskId}/finish`, body)
 
 export interface SimStats {
-  creates: { generations: number; expand: number }
+  creates: { generations: number; expand: number; 'multi-image2image': number; 'omni-image': number }
   queries: number
   cdnGets: number
   authFailures: number
@@ -39,7 +40,7 @@ export interface SimStats {
 export interface SimTask {
   task_id: string
   external_task_id: string | null
-  endpoint: 'generations' | 'expand'
+  endpoint: 'generations' | 'expand' | 'multi-image2image' | 'omni-image'
   model_name: string | null
   request: Record<string, any>
   status: string
@@ -164,9 +165,14 @@ export async function pngBase64Async(width: number, height: number): Promise<str
   return toBase64(png)
 }
 
+/** A real baseline JPEG of one colour (decodable by the simulator), as raw base64. */
+export function jpegBase64(width: number, height: number, rgb: readonly [number, number, number] = [90, 140, 200]): string {
+  return toBase64(buildSolidJpeg(width, height, rgb))
+}
+
 /**
- * The smallest bytes that are structurally a baseline JPEG of the given size (SOI, JFIF, frame header, scan
- * header, scan data, EOI), padded to `padTo` bytes. Not decodable to pixels: no Huffman or quantisation tables.
+ * The smallest bytes that read as a baseline JPEG of the given size (SOI, JFIF, frame header, scan header, EOI),
+ * padded to `padTo` bytes: its size is readable, but with no decoding tables it is refused as damaged.
  */
 export function jpegBytes(width: number, height: number, padTo = 0): Uint8Array {
   const head = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
