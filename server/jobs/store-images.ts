@@ -15,8 +15,10 @@ export class ImageCopyError extends Error {
 const ATTEMPTS = 3
 const BACKOFF_MS = 300
 const TIMEOUT_MS = 20_000
-/** Bytes we may hold to find an image's size before giving up on it (JPEG frame headers follow EXIF/ICC data). */
-const HEAD_MAX_BYTES = 512 * 1024
+/** Bytes read back to find an image's size: enough for PNG and most JPEGs, then more for a JPEG whose frame header follows large EXIF/ICC data. */
+const HEAD_BYTES = 64 * 1024
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
+const HEAD_MAX_BYTES = 1024 * 1024
 
 /** R2 key of a job's stored result image. */
 export const imageKey = (jobId: string, index: number) => `jobs/${jobId}/${index}`
@@ -29,7 +31,7 @@ export interface ImageSource {
 
 /**
  * Copies the provider's (short-lived) result images into R2 at `jobs/{id}/{index}`, all at once, each streamed
- * from the upstream body into R2 (only the first bytes are held, to read the size), retrying a failed download
+ * from the upstream body into R2 (the size and type are read back from the first stored bytes), retrying a failed download
  * with backoff. Size and content type come from the bytes, never from the request.
  */
 export async function storeImagesAsync(bucket: R2Bucket, jobId: string, sources: ImageSource[]): Promise<StoredImage[]> {
@@ -57,63 +59,26 @@ async function copyOneAsync(bucket: R2Bucket, jobId: string, { index, url }: Ima
   throw new ImageCopyError(`A result image could not be downloaded (${last}).`, false)
 }
 
-/** Reads just enough of the body to know the image, then streams the rest into R2 behind those first bytes. */
+/**
+ * Streams the body straight into R2 (natively, when the upstream says its length), then reads the first bytes
+ * back from R2 to learn the image's type and size; what is not an image is deleted again.
+ */
 async function streamToBucketAsync(bucket: R2Bucket, key: string, index: number, response: Response): Promise<StoredImage> {
-  const reader = response.body!.getReader()
-  const chunks: Uint8Array[] = []
-  let held = 0
-  let done = false
+  const length = Number(response.headers.get('Content-Length'))
+  // A hint for R2 only: the image route serves the type read from the bytes, which the job keeps.
+  const said = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
+  const httpMetadata = IMAGE_TYPES.includes(said) ? { contentType: said } : undefined
+  if (Number.isSafeInteger(length) && length > 0) await bucket.put(key, response.body, { httpMetadata })
+  else await bucket.put(key, await response.arrayBuffer(), { httpMetadata })
   let info: ImageInfo | null = null
-  while (!info && !done && held < HEAD_MAX_BYTES) {
-    const read = await reader.read()
-    if (read.done) done = true
-    else {
-      chunks.push(read.value)
-      held += read.value.length
-      info = imageInfo(concat(chunks, held))
-    }
+  for (const size of [HEAD_BYTES, HEAD_MAX_BYTES]) {
+    const head = await bucket.get(key, { range: { offset: 0, length: size } })
+    info = head ? imageInfo(new Uint8Array(await head.arrayBuffer())) : null
+    if (info || !head || head.size <= size) break
   }
   if (!info) {
-    await reader.cancel()
+    await bucket.delete(key)
     throw new ImageCopyError(`Result image ${index} is not a PNG, JPEG, GIF or WebP file.`, true)
   }
-  const head = concat(chunks, held)
-  const httpMetadata = { contentType: info.content_type }
-  const length = Number(response.headers.get('Content-Length'))
-  if (done || !Number.isSafeInteger(length) || length < held) {
-    // Whole already, or no length to promise R2: the rest is buffered (rare; Kling's CDN sends a length).
-    const rest = done ? [] : await readAllAsync(reader)
-    await bucket.put(key, concat([head, ...rest], held + rest.reduce((n, c) => n + c.length, 0)), { httpMetadata })
-  } else {
-    const body = new ReadableStream<Uint8Array>({
-      start: (controller) => controller.enqueue(head),
-      pull: async (controller) => {
-        const read = await reader.read()
-        if (read.done) controller.close()
-        else controller.enqueue(read.value)
-      },
-      cancel: (reason) => reader.cancel(reason),
-    })
-    const fixed = new FixedLengthStream(length)
-    const piping = body.pipeTo(fixed.writable)
-    await Promise.all([bucket.put(key, fixed.readable, { httpMetadata }), piping])
-  }
   return { index, width: info.width, height: info.height, content_type: info.content_type }
-}
-
-async function readAllAsync(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = []
-  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value)
-  return chunks
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]
-  const out = new Uint8Array(length)
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
 }

@@ -22,7 +22,8 @@ export const jobImage = new Hono<AppEnv>().get('/:id/images/:index', async (c) =
   if (!object) throw new ApiError('not_found', `Image ${index} of job ${id} is missing from storage.`)
   return new Response(object.body, {
     headers: {
-      'Content-Type': object.httpMetadata?.contentType ?? image.content_type,
+      // The type read from the bytes when the image was stored.
+      'Content-Type': image.content_type,
       'Content-Length': String(object.size),
       'Cache-Control': 'private, max-age=31536000, immutable',
       ETag: object.httpEtag,
