@@ -16,15 +16,19 @@ import {
 
 export const TEST_BACKEND_URL = 'https://backend.test'
 
-let bundle: Promise<{ code: string; html: string }> | undefined
+let bundle: Promise<{ code: string; html: string; manifest: string }> | undefined
 
-/** dist/code.js and dist/ui.html as `npm run build` makes them, built once per test file into a temporary folder. */
-export function builtPlugin(): Promise<{ code: string; html: string }> {
+/** dist/code.js, ui.html and manifest.json as `npm run build` makes them, built once per test file into a temporary folder. */
+export function builtPlugin(): Promise<{ code: string; html: string; manifest: string }> {
   bundle ??= (async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'kling-frames-plugin-'))
     try {
       const built = await buildPlugin({ outdir, backendUrl: TEST_BACKEND_URL })
-      return { code: await readFile(built.code.path, 'utf8'), html: await readFile(built.ui.path, 'utf8') }
+      return {
+        code: await readFile(built.code.path, 'utf8'),
+        html: await readFile(built.ui.path, 'utf8'),
+        manifest: await readFile(built.manifest.path, 'utf8'),
+      }
     } finally {
       await rm(outdir, { recursive: true, force: true })
     }

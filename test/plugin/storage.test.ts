@@ -19,12 +19,12 @@ describe('settings', () => {
     const storage = createMemoryStorage()
     const first = await startPlugin({ storage })
     await first.client.call('saveSettings', {
-      backendUrl: ' https://kling-frames.example.workers.dev/ ',
+      backendUrl: ` ${TEST_BACKEND_URL}/ `,
       token: ' tok_123 ',
       concurrency: 20,
       styleSuffix: ' soft light ',
     })
-    const expected = { backendUrl: 'https://kling-frames.example.workers.dev', token: 'tok_123', concurrency: 6, styleSuffix: 'soft light' }
+    const expected = { backendUrl: TEST_BACKEND_URL, token: 'tok_123', concurrency: 6, styleSuffix: 'soft light' }
     expect(await first.figma.clientStorage.getAsync('settings/v1')).toEqual(expected)
     const second = await startPlugin({ storage })
     expect(await second.client.call('loadSettings')).toEqual(expected)
@@ -52,6 +52,17 @@ describe('settings', () => {
       code: 'invalid_settings',
     })
     expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+  })
+
+  it('refuse a backend that the manifest\'s networkAccess does not declare, naming it', async () => {
+    const { client } = await startPlugin()
+    const refused = client.call('saveSettings', { ...DEFAULTS, backendUrl: 'https://elsewhere.example.com' })
+    await expect(refused).rejects.toMatchObject({ code: 'origin_not_allowed' })
+    await expect(refused).rejects.toThrow(/networkAccess.*KLING_FRAMES_BACKEND_URL=https:\/\/elsewhere\.example\.com/)
+    expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+    // The development domain of the manifest is allowed.
+    await client.call('saveSettings', { ...DEFAULTS, backendUrl: 'http://localhost:8787' })
+    expect(await client.call('loadSettings')).toMatchObject({ backendUrl: 'http://localhost:8787' })
   })
 
   it('never log the token', async () => {

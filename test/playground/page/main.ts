@@ -13,6 +13,7 @@ import type {} from './playground-api'
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground-config'
 import { startPluginRun, type PluginRun } from './plugin-runner'
 import { PluginWindow } from './plugin-window'
+import { loadManifestCsp } from './manifest-csp'
 import { mountToasts } from './toasts'
 
 const config = readPlaygroundConfig(location.search, matchMedia('(prefers-color-scheme: dark)').matches)
@@ -51,7 +52,8 @@ const reopen = async (options: ReopenOptions = {}) => {
   await launch()
 }
 
-const pluginWindow = new PluginWindow(emulator, { theme: config.theme, onReopen: () => void reopen() })
+let csp: string | null = null
+const pluginWindow = new PluginWindow(emulator, { theme: config.theme, csp: () => csp, onReopen: () => void reopen() })
 canvas.append(pluginWindow.element)
 const view = mountDocumentView(canvas, emulator, { reservedRight: () => pluginWindow.occupiedWidth })
 new ResizeObserver(() => view.refresh()).observe(pluginWindow.element)
@@ -64,7 +66,13 @@ mountHeader(header, emulator, config, {
   },
 })
 
-const ready = presetSettingsAsync(emulator, config).then(launch)
+const ready = Promise.all([
+  presetSettingsAsync(emulator, config),
+  loadManifestCsp().then(
+    (policy) => void (csp = policy),
+    (error: unknown) => errors.show(error),
+  ),
+]).then(launch)
 window.playground = {
   emulator,
   config,
