@@ -104,6 +104,14 @@ export interface PendingJob {
   remaining?: Expansion[]
 }
 
+/** A change to the unfinished jobs kept for the current document, merged by job id. */
+export interface PendingJobsUpdate {
+  /** Added, or replacing the entry with the same job id. */
+  put: PendingJob[]
+  /** Job ids that are no longer pending (placed, failed, cancelled, or replaced by their next pass). */
+  remove: string[]
+}
+
 export type CommandName = 'open' | 'generate' | 'expand' | 'fill' | 'regenerate' | 'variations'
 
 export interface Command {
@@ -122,8 +130,9 @@ export interface MainEndpoints {
   /** Exports what the user sees of a node, sized for Kling (300 to 2048 px), JPEG when opaque else PNG. */
   exportNode: (input: { nodeId: string; format?: 'auto' | 'png' }) => ExportResult
   place: (input: PlaceRequest) => PlaceResult
+  /** The unfinished jobs of the current document only. */
   loadPendingJobs: (input: void) => PendingJob[]
-  savePendingJobs: (input: PendingJob[]) => void
+  savePendingJobs: (input: PendingJobsUpdate) => void
   notify: (input: { message: string; error?: boolean }) => void
 }
 

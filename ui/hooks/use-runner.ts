@@ -25,7 +25,7 @@ export function useRunner(bridge: Bridge, api: ApiClient | null, concurrency: nu
       new JobRunner({
         api: () => apiRef.current,
         place: (request) => bridge.call('place', request),
-        savePending: (jobs) => bridge.call('savePendingJobs', jobs),
+        savePending: (update) => bridge.call('savePendingJobs', update),
         prepare: (image, options) => prepareImage(image, options),
         toBase64: bytesToBase64,
         newId,

@@ -97,6 +97,7 @@ const settle = async () => {
 let backend: FakeBackend
 let placed: PlaceRequest[]
 let saved: PendingJob[][]
+let stored: PendingJob[]
 let placeError: Error | null
 let concurrency: number
 let prepareCalls: { maxBytes?: number }[]
@@ -111,7 +112,12 @@ function makeRunner() {
       placed.push(request)
       return { placedNodeIds: request.images.map((_, i) => `p${i}`), skipped: [] }
     },
-    savePending: (jobs) => void saved.push(jobs),
+    savePending: ({ put, remove }) => {
+      // The stored list as the main thread keeps it: merged by job id.
+      const ids = new Set([...remove, ...put.map((p) => p.jobId)])
+      stored = [...stored.filter((p) => !ids.has(p.jobId)), ...put]
+      saved.push(stored)
+    },
     prepare: async (image, options) => {
       prepareCalls.push(options ?? {})
       return { bytes: image.bytes, width: 10, height: 10 }
@@ -137,6 +143,7 @@ beforeEach(() => {
   backend = new FakeBackend()
   placed = []
   saved = []
+  stored = []
   placeError = null
   concurrency = 6
   prepareCalls = []
