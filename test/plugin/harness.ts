@@ -13,6 +13,7 @@ import {
   type ReopenOptions,
   type ScenarioName,
 } from '../playground/emulator'
+import { MISSING_GLOBALS } from '../playground/sandbox-globals'
 
 export const TEST_BACKEND_URL = 'https://backend.test'
 
@@ -76,7 +77,8 @@ async function launch(emulator: FigmaEmulator): Promise<PluginRun> {
   const commands: Command[] = []
   client.on('selection', (s) => selections.push(s))
   client.on('command', (c) => commands.push(c))
-  new Function('figma', '__html__', code)(emulator.figma, html)
+  // Node's own globals that Figma's sandbox lacks (URL, TextEncoder, structuredClone…) are hidden, as in Figma.
+  new Function('figma', '__html__', ...MISSING_GLOBALS, code)(emulator.figma, html)
   await vi.waitFor(() => {
     if (!emulator.showUI) throw new Error('the plugin has not shown its UI')
   })

@@ -54,7 +54,7 @@ export function mountDocumentView(host: HTMLElement, emulator: FigmaEmulator, op
       element.style.left = `${originX + node.x * zoom}px`
       element.style.top = `${originY + node.y * zoom}px`
       elements.push(element)
-      if (node.type === 'FRAME' || node.type === 'SECTION') {
+      if (node.type === 'FRAME' || node.type === 'SECTION' || node.type === 'COMPONENT' || node.type === 'INSTANCE') {
         const label = el('div', { className: 'frame-label', text: node.name, attrs: { 'data-select-id': node.id } })
         label.classList.toggle('is-selected', selected.has(node.id))
         label.style.left = `${originX + node.x * zoom}px`

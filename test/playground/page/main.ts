@@ -15,6 +15,7 @@ import { startPluginRun, type PluginRun } from './plugin-runner'
 import { PluginWindow } from './plugin-window'
 import { loadManifestCsp } from './manifest-csp'
 import { mountToasts } from './toasts'
+import { mountFiles } from './files'
 
 const config = readPlaygroundConfig(location.search, matchMedia('(prefers-color-scheme: dark)').matches)
 document.documentElement.dataset.theme = config.theme
@@ -25,7 +26,7 @@ const emulator: FigmaEmulator = createFigmaEmulator({
   parameters: config.parameters,
   render: createCanvasRenderer(() => emulator.getImage),
 })
-emulator.loadScenario(config.scenario)
+const files = mountFiles(emulator, config)
 
 const header = el('header', { className: 'topbar', testId: 'playground-header' })
 const canvas = el('main', { className: 'canvas', testId: 'canvas', attrs: { 'data-scenario': config.scenario } })
@@ -61,6 +62,7 @@ mountToasts(toasts, emulator)
 mountHeader(header, emulator, config, {
   relaunch: (command) => void reopen({ command }),
   clearStorage() {
+    files.stop()
     localStorage.clear()
     location.reload()
   },
