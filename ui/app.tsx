@@ -31,7 +31,7 @@ export function App({ handle }: { handle: BridgeHandle }) {
   )
   const capabilities = useCapabilities(api)
   const selection = useSelection(bridge)
-  const runner = useRunner(bridge, api, settings?.concurrency)
+  const runner = useRunner(bridge, api, settings?.concurrency, () => selection?.nodes.map((n) => n.id) ?? null)
   const jobs = useJobs(runner)
   useJobEffects(bridge, jobs, capabilities.reload)
   const [route, navigate] = useState<Route>(['generate'])

@@ -46,8 +46,14 @@ export interface SelectionState {
   expand: ExpandTarget | null
 }
 
-/** Where a job's images go. Image i goes to the i-th target where there are several. */
-export type Placement =
+/**
+ * Where a job's images go. Image i goes to the i-th target where there are several. `selectionAtStart` (the
+ * selected node ids when the job was started) lets placement leave the user's selection and viewport alone when
+ * they have moved on since: a job that finishes minutes later must not yank them back.
+ */
+export type Placement = PlacementTarget & { selectionAtStart?: string[] }
+
+export type PlacementTarget =
   /** Nothing selected: new frames sized to each image, named after the prompt, in a row beside the content. */
   | { kind: 'new-frames' }
   /** Each image becomes the FILL of the matching existing node. */
@@ -83,6 +89,13 @@ export interface PlaceResult {
   placedNodeIds: string[]
   /** Targets that no longer exist (deleted while the job ran) or could not take the image. */
   skipped: { nodeId: string; reason: string }[]
+  /**
+   * The placed nodes were selected and scrolled into view (the selection had not changed since the job started).
+   * When false, the batch's notification offers a "Show" button instead.
+   */
+  focused: boolean
+  /** A sentence about where images went when their anchor had gone, for the batch's notification. */
+  note?: string
 }
 
 export interface ExportResult extends ImageBytes {
@@ -133,7 +146,8 @@ export interface MainEndpoints {
   /** The unfinished jobs of the current document only. */
   loadPendingJobs: (input: void) => PendingJob[]
   savePendingJobs: (input: PendingJobsUpdate) => void
-  notify: (input: { message: string; error?: boolean }) => void
+  /** A Figma toast; `show` adds a "Show" button that selects these nodes and scrolls to them. */
+  notify: (input: { message: string; error?: boolean; show?: string[] }) => void
 }
 
 /** Events the main thread pushes to the UI. */

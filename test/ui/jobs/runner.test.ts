@@ -110,7 +110,7 @@ function makeRunner() {
     place: async (request) => {
       if (placeError) throw placeError
       placed.push(request)
-      return { placedNodeIds: request.images.map((_, i) => `p${i}`), skipped: [] }
+      return { placedNodeIds: request.images.map((_, i) => `p${i}`), skipped: [], focused: true }
     },
     savePending: ({ put, remove }) => {
       // The stored list as the main thread keeps it: merged by job id.
@@ -280,7 +280,7 @@ describe('failures', () => {
 function runnerDepsWithoutApi() {
   return {
     api: () => null,
-    place: async () => ({ placedNodeIds: [], skipped: [] }),
+    place: async () => ({ placedNodeIds: [], skipped: [], focused: true }),
     savePending: () => undefined,
     prepare: async () => ({ bytes: new Uint8Array(), width: 1, height: 1 }),
     toBase64: () => '',
