@@ -100,6 +100,12 @@ export interface PlaceResult {
 
 export interface ExportResult extends ImageBytes {
   mime: 'image/png' | 'image/jpeg'
+  /**
+   * Set when `bytes` is an image's original file (read with getBytesAsync, so no layer had to be created to
+   * export it): the panel draws it on a canvas turned by `rotation` degrees at width×height before using it.
+   * `mime` is then the file's own type (a GIF counts as PNG).
+   */
+  draw?: { rotation: 0 | 90 | 180 | 270 }
 }
 
 /** A job that was submitted but not yet placed; kept so a reopened plugin can finish it. */

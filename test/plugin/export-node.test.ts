@@ -89,14 +89,32 @@ describe('exportNode format', () => {
 })
 
 describe('exportNode of an image shown FIT', () => {
-  it('exports the image alone, without the bands, and leaves no layer behind', async () => {
+  it('sends the image file alone, to be drawn at its shown size, without creating any layer', async () => {
     const run = await startPlugin()
-    const hash = run.figma.createImage(solidPng(1024, 768)).hash
+    const file = solidPng(1024, 768)
+    const hash = run.figma.createImage(file).hash
     const frame = addFrame(run.figma, { name: 'Letterbox', width: 1600, height: 900, fills: [imagePaint(hash, 'FIT')] })
     const before = run.emulator.snapshot()
+    let changes = 0
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const stop = run.emulator.onChange(() => changes++)
     const result = await run.client.call('exportNode', { nodeId: frame.id })
-    expect([result.width, result.height]).toEqual([1200, 900])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    stop()
+    // Shown at 1200x900 inside the frame: drawn at that size by the panel, from the original bytes.
+    expect(result).toMatchObject({ width: 1200, height: 900, mime: 'image/png', draw: { rotation: 0 } })
+    expect([...result.bytes]).toEqual([...file])
+    expect(changes, 'the document was changed while exporting (a temporary layer?)').toBe(0)
     expect(run.emulator.snapshot()).toEqual(before)
+  })
+
+  it('passes the quarter turn of a rotated image, with the shown size', async () => {
+    const run = await startPlugin()
+    const hash = run.figma.createImage(solidPng(800, 400)).hash
+    const frame = addFrame(run.figma, { name: 'Turned', width: 1000, height: 1000, fills: [{ ...imagePaint(hash, 'FIT'), rotation: 90 }] })
+    const result = await run.client.call('exportNode', { nodeId: frame.id })
+    // Turned, the 800x400 image is 400x800, shown 500x1000 in the frame.
+    expect(result).toMatchObject({ width: 500, height: 1000, draw: { rotation: 90 } })
   })
 })
 

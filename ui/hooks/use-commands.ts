@@ -6,6 +6,7 @@ import { bytesToBase64 } from '../images/base64'
 import { compactReference } from '../images/compact-reference'
 import { commandRoute, planRegenerate, planVariations } from '../requests/commands'
 import type { Forms } from './use-forms'
+import { exportNodeImage } from '../images/export-node-image'
 
 /**
  * Menu commands and relaunch buttons: open the right view with the prompt filled in at once; "regenerate" and
@@ -44,8 +45,7 @@ export function useCommands(handle: BridgeHandle, services: AppServices, forms: 
       if (!node) continue
       if (command.name === 'regenerate') planRegenerate(prompt, node, caps).forEach((spec) => runner.submit(spec))
       else {
-        bridge
-          .call('exportNode', { nodeId: node.id })
+        exportNodeImage(bridge, node.id)
           .then(compactReference)
           .then((image) => bytesToBase64(image.bytes))
           .catch(() => null)
