@@ -170,6 +170,31 @@ describe('place beside', () => {
   })
 })
 
+describe('place fill into component instances', () => {
+  it('puts the image in the instance\'s top rectangle (an override), where it is seen, not behind it', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    const instance = run.node('Hero photo') as InstanceNode
+    const layer = instance.children[0]
+    const result = await place(run, { placement: { kind: 'fill', nodeIds: [instance.id] }, images: [image(1360, 768)] })
+    expect(result.placedNodeIds).toEqual([instance.id])
+    expect(imageFills(run, layer.id)).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'FILL', imageWidth: 1360 })])
+    expect(imageFills(run, instance.id)).toEqual([])
+    // Still an instance with its one layer: nothing was detached, added or removed.
+    const snapshot = run.emulator.snapshot()
+    expect(snapshot.find((n) => n.id === instance.id)).toMatchObject({ type: 'INSTANCE', pluginData: expect.objectContaining({ jobId: META.jobId }) })
+    expect(snapshot.filter((n) => n.parentId === instance.id).map((n) => n.id)).toEqual([layer.id])
+  })
+
+  it('fills the instance itself when it has no rectangle or ellipse to show the image', async () => {
+    const run = await startPlugin()
+    const component = run.figma.createComponent()
+    component.resize(300, 200)
+    const instance = component.createInstance()
+    await place(run, { placement: { kind: 'fill', nodeIds: [instance.id] }, images: [image(1024, 1024)] })
+    expect(imageFills(run, instance.id)).toHaveLength(1)
+  })
+})
+
 describe('place expand', () => {
   it('makes the result the frame’s only fill and removes the source image', async () => {
     const run = await startPlugin({ scenario: 'expand' })
