@@ -18,16 +18,29 @@ function intersects(a: Rect, b: Rect): boolean {
 }
 
 /**
- * Where a row of new frames of `size` goes when nothing anchors it: centred on `center` (the viewport's), then
- * moved right past whatever it would cover, `gap` clear of it, so it lands in view and overlaps nothing.
+ * Where a row of new frames of `size` goes when nothing anchors it: centred on `center` (the viewport's) if that
+ * overlaps nothing, else the free spot nearest to it, `gap` clear of every obstacle: beside, above or below one
+ * of them, so it lands in view without covering the designer's work.
  */
 export function freeSpotNear(center: { x: number; y: number }, size: Size, obstacles: readonly Rect[], gap = 80): Rect {
-  const spot: Rect = { x: Math.round(center.x - size.width / 2), y: Math.round(center.y - size.height / 2), ...size }
-  const padded = (r: Rect): Rect => ({ x: r.x - gap, y: r.y - gap, width: r.width + 2 * gap, height: r.height + 2 * gap })
-  for (let i = 0; i <= obstacles.length; i++) {
-    const hit = obstacles.find((o) => intersects(spot, padded(o)))
-    if (!hit) return spot
-    spot.x = Math.round(hit.x + hit.width + gap)
+  const at = (x: number, y: number): Rect => ({ x: Math.round(x), y: Math.round(y), ...size })
+  const centred = at(center.x - size.width / 2, center.y - size.height / 2)
+  const padded = obstacles.map((r): Rect => ({ x: r.x - gap, y: r.y - gap, width: r.width + 2 * gap, height: r.height + 2 * gap }))
+  const free = (spot: Rect) => !padded.some((o) => intersects(spot, o))
+  if (free(centred)) return centred
+  const candidates: Rect[] = []
+  for (const o of obstacles) {
+    const right = o.x + o.width + gap
+    const left = o.x - gap - size.width
+    const below = o.y + o.height + gap
+    const above = o.y - gap - size.height
+    candidates.push(at(right, centred.y), at(left, centred.y), at(centred.x, below), at(centred.x, above))
+    candidates.push(at(right, o.y), at(left, o.y), at(o.x, below), at(o.x, above))
   }
-  return spot
+  const distance = (r: Rect) => Math.hypot(r.x + r.width / 2 - center.x, r.y + r.height / 2 - center.y)
+  const best = candidates.filter(free).sort((a, b) => distance(a) - distance(b))[0]
+  if (best) return best
+  // Nothing free next to any obstacle (they tile the plane around the view): beside all of them.
+  const right = Math.max(...obstacles.map((o) => o.x + o.width)) + gap
+  return at(right, centred.y)
 }

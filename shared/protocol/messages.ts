@@ -137,8 +137,10 @@ export interface Command {
   name: CommandName
   /** From the quick-action parameter, or the node's stored prompt for relaunch buttons. */
   prompt?: string
-  /** The node a relaunch button was pressed on. */
+  /** The node a relaunch button was pressed on (the first of `targets`). */
   nodeId?: string
+  /** Relaunch buttons on a multiple selection: every selected node Kling Frames placed, with its stored prompt. */
+  targets?: { nodeId: string; prompt: string }[]
 }
 
 /** Request/response endpoints the main thread serves. */
@@ -154,6 +156,8 @@ export interface MainEndpoints {
   savePendingJobs: (input: PendingJobsUpdate) => void
   /** A Figma toast; `show` adds a "Show" button that selects these nodes and scrolls to them. */
   notify: (input: { message: string; error?: boolean; show?: string[] }) => void
+  /** figma.ui.resize within sensible limits, kept for the next launch; returns the size applied. */
+  resizeUi: (input: Size) => Size
 }
 
 /** Events the main thread pushes to the UI. */

@@ -88,6 +88,11 @@ describe('manifest.json (the template the build completes)', () => {
       ...manifest.relaunchButtons.map((button: { command: string }) => button.command),
     ]
     expect(new Set(commands)).toEqual(new Set(['open', 'generate', 'expand', 'fill', 'regenerate', 'variations']))
+    // Relaunch buttons work on several placed frames at once, and every one listed is one the plugin sets.
+    expect(manifest.relaunchButtons).toEqual([
+      { command: 'regenerate', name: 'Regenerate', multipleSelection: true },
+      { command: 'variations', name: 'Variations', multipleSelection: true },
+    ])
     const generate = manifest.menu.find((item: { command?: string }) => item.command === 'generate')
     expect(generate.parameters).toEqual([expect.objectContaining({ key: 'prompt', allowFreeform: true })])
   })

@@ -56,16 +56,17 @@ describe('place new-frames', () => {
     expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 1680, y: 0 })
   })
 
-  it('with nothing selected, lands in the view, clear of other layers, not far off to the right of the page', async () => {
+  it('with nothing selected, lands near the middle of the view, clear of other layers, not far off to the right', async () => {
     const run = await startPlugin({ scenario: 'placeholders' })
     run.figma.viewport.center = { x: 1000, y: 1200 }
     const result = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1024, 1024)] })
     const frame = run.emulator.snapshot().find((n) => n.id === result.placedNodeIds[0])!
     const others = run.emulator.snapshot().filter((n) => n.id !== frame.id && n.parentId === run.emulator.page.id)
     expect(others.filter((o) => overlaps(frame, o)).map((o) => o.name)).toEqual([])
-    expect(frame.y + frame.height / 2).toBe(1200)
-    // The page content ends at x 4600; the frame is placed right of the nearest layer it would cover instead.
-    expect(frame.x).toBeLessThan(4600)
+    // The page content ends at x 4600: the frame takes the free spot nearest the view's centre instead.
+    expect(frame.x + frame.width).toBeLessThan(4600)
+    const distance = Math.hypot(frame.x + frame.width / 2 - 1000, frame.y + frame.height / 2 - 1200)
+    expect(distance).toBeLessThan(2000)
   })
 
   it('selects the new frames and brings them into view when the selection is as it was at the start', async () => {
@@ -165,7 +166,9 @@ describe('place beside', () => {
     const result = await place(run, { placement: { kind: 'beside', sourceId: source.id }, images: [image(1024, 1024)] })
     expect(result.skipped).toEqual([])
     const frame = run.emulator.snapshot().find((n) => n.id === result.placedNodeIds[0])!
-    expect(frame).toMatchObject({ x: marker.x + 400 + 80, y: -512, width: 1024, height: 1024 })
+    expect(frame).toMatchObject({ width: 1024, height: 1024 })
+    expect(overlaps(frame, { x: marker.x - 80, y: marker.y - 80, width: 560, height: 360 })).toBe(false)
+    expect(Math.hypot(frame.x + 512, frame.y + 512)).toBeLessThan(1000)
     expect(result.note).toMatch(/source was deleted/)
   })
 })

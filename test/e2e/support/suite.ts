@@ -18,6 +18,8 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e')
 export interface BrowserSuite {
   sim: SimAdmin
   backend: Backend
+  /** The Worker's URL as the plugin is configured with it (localhost: the origin its manifest declares). */
+  pluginBackendUrl: string
   open(options?: {
     scenario?: Scenario
     theme?: 'light' | 'dark'
@@ -67,6 +69,7 @@ export function browserSuite(): BrowserSuite {
   return {
     sim,
     backend,
+    pluginBackendUrl: urls.pluginBackend,
     async open(options = {}) {
       if (!browser) throw new Error('Chromium is not running (beforeAll failed?)')
       const session = await Session.create(browser)

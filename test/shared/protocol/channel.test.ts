@@ -33,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     loadPendingJobs: () => [],
     savePendingJobs: fail,
     notify: fail,
+    resizeUi: fail,
     ...overrides,
   }
 }

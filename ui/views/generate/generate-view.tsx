@@ -67,6 +67,7 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
         <ConnectionNotice />
         <PromptField
           label="Prompt"
+          autoFocus
           value={form.prompt}
           max={maxChars}
           placeholder="A sunlit reading nook with plants, editorial photo"
