@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   token: '',
   concurrency: 6,
   styleSuffix: '',
+  exactFit: false,
 }
 
 const HTTP_URL = /^https?:\/\/\S+$/
@@ -39,6 +40,7 @@ export function parseSettings(stored: unknown): Settings {
         ? Math.min(concurrency, MAX_CONCURRENCY)
         : DEFAULT_SETTINGS.concurrency,
     styleSuffix: text('styleSuffix'),
+    exactFit: typeof value.exactFit === 'boolean' ? value.exactFit : DEFAULT_SETTINGS.exactFit,
   }
 }
 

@@ -15,6 +15,11 @@ export interface Settings {
   concurrency: number
   /** Appended to every placeholder's prompt, e.g. "soft light, editorial photo". */
   styleSuffix: string
+  /**
+   * "Fit exactly": images for existing frames are generated at the nearest ratio, then expanded on their thin
+   * sides to the frame's exact ratio (one more image per frame that needs it), instead of cropped.
+   */
+  exactFit: boolean
 }
 
 export interface NodeSummary {

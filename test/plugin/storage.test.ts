@@ -10,7 +10,7 @@ function documentIdOf(emulator: FigmaEmulator): string {
   return 'doc_fixture'
 }
 
-const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 6, styleSuffix: '' }
+const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 6, styleSuffix: '', exactFit: false }
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -30,8 +30,9 @@ describe('settings', () => {
       token: ' tok_123 ',
       concurrency: 20,
       styleSuffix: ' soft light ',
+      exactFit: true,
     })
-    const expected = { backendUrl: TEST_BACKEND_URL, token: 'tok_123', concurrency: 6, styleSuffix: 'soft light' }
+    const expected = { backendUrl: TEST_BACKEND_URL, token: 'tok_123', concurrency: 6, styleSuffix: 'soft light', exactFit: true }
     expect(await first.figma.clientStorage.getAsync('settings/v1')).toEqual(expected)
     const second = await startPlugin({ storage })
     expect(await second.client.call('loadSettings')).toEqual(expected)
