@@ -13,7 +13,7 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  * placement itself made (an earlier job of the same batch) also counts as unchanged.
  */
 export function mayTakeFocus(selectionAtStart: readonly string[] | undefined): boolean {
-  if (!selectionAtStart) return true
+  if (!Array.isArray(selectionAtStart)) return true
   const current = figma.currentPage.selection.map((node) => node.id)
   return sameIds(current, selectionAtStart) || (ownSelection.length > 0 && sameIds(current, ownSelection))
 }
