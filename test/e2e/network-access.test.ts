@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { browserSuite } from './support/suite'
+import { join } from 'node:path'
+import { browserSuite, SCREENSHOT_DIR } from './support/suite'
 
 const suite = browserSuite()
 
@@ -16,6 +17,7 @@ test('a backend the manifest does not declare is refused by CSP, and the panel n
   expect(text).toMatch(/manifest/)
   expect(text).toContain(`KLING_FRAMES_BACKEND_URL=${UNDECLARED}`)
   expect(text).not.toMatch(/CORS/)
+  await s.page.screenshot({ path: join(SCREENSHOT_DIR, 'network-access-refused.png') })
 
   // It was the plugin window's Content-Security-Policy (from dist/manifest.json) that refused it, as in Figma.
   const frame = s.page.frames().find((f) => f !== s.page.mainFrame())!
