@@ -57,7 +57,7 @@ test('fit exactly: a 1.85:1 frame and a 375x812 frame get images of their own ra
     expect(aspect).toBeLessThanOrEqual(LIMITS.image_aspect_max)
     expect(Math.min(task.width, task.height)).toBeGreaterThanOrEqual(LIMITS.image_min_side)
   }
-})
+}, 150_000)
 
 test('fit exactly in Fill placeholders, kept as a setting across a reopen (dark theme)', async () => {
   const s = await suite.open({ scenario: 'odd-frames', theme: 'dark' })
@@ -77,4 +77,4 @@ test('fit exactly in Fill placeholders, kept as a setting across a reopen (dark 
   const fill = imageFill(banner)!
   const spec = ODD_FRAMES.find((f) => f.name === 'Web banner')!
   expect(Math.abs(fill.imageWidth! / fill.imageHeight! / (spec.width / spec.height) - 1)).toBeLessThan(0.005)
-})
+}, 150_000)

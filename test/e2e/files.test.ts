@@ -37,4 +37,4 @@ test('two files with a job in flight: the job lands in its own file only, never 
   expect(imageFill(filled)).toMatchObject({ scaleMode: 'FILL', imageWidth: 1360, imageHeight: 768 })
   expect((await s.snapshot()).filter((n) => imageFill(n))).toHaveLength(1)
   expect(await suite.sim.tasks()).toHaveLength(1)
-})
+}, 150_000)

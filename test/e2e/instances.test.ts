@@ -29,4 +29,4 @@ test('an instance of an "Image placeholder" component is filled through its grey
   // The component itself is untouched.
   const component = (await s.snapshot()).find((n) => n.type === 'COMPONENT')!
   expect((await s.snapshot()).filter((n) => n.parentId === component.id).every((n) => !imageFill(n))).toBe(true)
-})
+}, 120_000)

@@ -45,4 +45,4 @@ test('a backend the manifest does not declare is refused by CSP, and the panel n
   await url.fill(suite.pluginBackendUrl)
   await s.press('Test connection')
   await s.ui.getByTestId('connection-result').filter({ hasText: /Connected to/ }).waitFor()
-})
+}, 120_000)

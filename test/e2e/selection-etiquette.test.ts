@@ -35,4 +35,4 @@ test('a job that finishes after the selection changed leaves selection and view 
   await toast.getByTestId('toast-action').click()
   await s.waitForDocument('the new frame selected', (all) => all.find((n) => n.id === frame.id)?.selected)
   expect((await s.snapshot()).filter((n) => n.selected).map((n) => n.id)).toEqual([frame.id])
-})
+}, 120_000)
