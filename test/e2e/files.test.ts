@@ -14,6 +14,14 @@ test('two files with a job in flight: the job lands in its own file only, never 
   await s.ui.getByLabel('Prompt', { exact: true }).fill('A harbour at dawn')
   await s.press('Generate')
   const task = await waitFor(async () => (await suite.sim.tasks())[0], { what: 'the upstream task' })
+  // The panel has the job's id and has kept it for this file (a switch before that would lose it, in Figma too).
+  await waitFor(
+    () => s.page.evaluate(async () => {
+      const storage = window.playground.emulator.figma.clientStorage
+      return (await storage.keysAsync()).some((key) => key.startsWith('jobs/v2/'))
+    }),
+    { what: "file A's pending job in clientStorage" },
+  )
 
   // The designer switches to file B, made from the same template: its nodes have the same ids.
   await s.goto({ ...s.options!, file: 'B' })
@@ -30,10 +38,12 @@ test('two files with a job in flight: the job lands in its own file only, never 
   // Back in file A (its nodes and pluginData kept across the page loads), the job is resumed and placed there.
   await s.goto({ ...s.options!, file: 'A' })
   expect(await s.page.evaluate(() => window.playground.emulator.figma.root.getPluginData('documentId'))).not.toBe(documentIds)
+  await s.tab('Jobs')
+  await s.jobRows().first().waitFor({ timeout: 45_000 })
   const filled = await s.waitForDocument("file A's Hero banner filled", (nodes) => {
     const hero = nodes.find((n) => n.id === heroA.id)
     return hero && imageFill(hero) && hero
-  })
+  }, 90_000)
   expect(imageFill(filled)).toMatchObject({ scaleMode: 'FILL', imageWidth: 1360, imageHeight: 768 })
   expect((await s.snapshot()).filter((n) => imageFill(n))).toHaveLength(1)
   expect(await suite.sim.tasks()).toHaveLength(1)

@@ -19,6 +19,9 @@ export interface SessionOptions {
   theme?: 'light' | 'dark'
   /** A named document (`&file=`): it keeps its nodes and pluginData across page loads of the same context. */
   file?: string
+  /** The menu command the plugin is launched with, and quick-action parameters (`&param.prompt=`). */
+  command?: string
+  parameters?: Record<string, string>
   /** Wait until the panel has loaded the backend's capabilities (default true). */
   waitConnected?: boolean
 }
@@ -61,6 +64,8 @@ export class Session {
       backend: options.backendUrl,
       token: options.token,
       ...(options.file ? { file: options.file } : {}),
+      ...(options.command ? { command: options.command } : {}),
+      ...Object.fromEntries(Object.entries(options.parameters ?? {}).map(([key, value]) => [`param.${key}`, value])),
     })
     await page.goto(`${options.playgroundUrl}/?${query}`)
     await page.waitForFunction(() => typeof window.playground === 'object' && window.playground !== null)

@@ -25,6 +25,8 @@ export interface BrowserSuite {
     theme?: 'light' | 'dark'
     waitConnected?: boolean
     file?: string
+    command?: string
+    parameters?: Record<string, string>
     /** The backend the plugin is preset to (default: the suite's Worker, at the origin its manifest declares). */
     backendUrl?: string
   }): Promise<Session>
