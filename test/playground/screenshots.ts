@@ -1,7 +1,8 @@
 /**
  * `node scripts/run-ts.mjs test/playground/screenshots.ts [--out /tmp/playground-shots] [--backend URL --token T]`:
  * opens every scenario in light and dark in headless Chromium (Debian's, via playwright-core) and saves a PNG of
- * each, for a designer's look. Needs `npm run build` first and `apt-get install chromium`.
+ * each, for a designer's look. Needs `npm run build` first (for the backend you pass: the plugin window's CSP
+ * allows only the origins dist/manifest.json declares, e.g. http://localhost:8787) and `apt-get install chromium`.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   },
 })
 
-const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference']
+const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames']
 await mkdir(values.out, { recursive: true })
 const playground = await startPlayground()
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
