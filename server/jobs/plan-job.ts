@@ -29,7 +29,12 @@ export function planJob(provider: Provider, req: CreateJobRequest): JobPlan {
   const crossField = createJobIssues(req)
   if (crossField.length) throw invalidRequest('body', crossField)
 
-  const modelId = req.model ?? provider.defaultModel
+  const offering = provider.models().filter((m) => (m.operations as string[]).includes(operation))
+  if (offering.length === 0) {
+    const why = provider.unavailable().find((u) => u.operation === operation)
+    throw new ApiError('operation_not_supported', why?.reason ?? `The ${provider.name} provider does not offer ${operation}.`)
+  }
+  const modelId = req.model ?? (offering.some((m) => m.id === provider.defaultModel) ? provider.defaultModel : offering[0].id)
   const model = findModel(provider, modelId, operation)
   if (!model) {
     const offered = provider.models().filter((m) => (m.operations as string[]).includes(operation)).map((m) => m.id)

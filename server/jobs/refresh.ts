@@ -1,6 +1,6 @@
 import { logEvent } from '../log'
 import { failureCode } from '../providers/failure-code'
-import { ProviderError, type TaskState } from '../providers/provider'
+import { ProviderError, type CallbackTask, type TaskState } from '../providers/provider'
 import { isOverdue, TIMEOUT_ERROR } from './deadline'
 import type { JobDeps } from './job-deps'
 import type { JobRow } from './job-row'
@@ -10,6 +10,8 @@ import { claimJobAsync, failJobAsync, markRunningAsync, recordTaskAsync, release
 
 /** After an upstream hiccup, wait this long before the next read. */
 const BACKOFF_AFTER_ERROR_MS = 2_000
+/** A seller job whose submit went unanswered waits for the seller's webhook; nothing to read meanwhile. */
+const AWAIT_WEBHOOK_MS = 5_000
 
 /**
  * Reads the job's task from the provider and advances the job, if the job is due and nobody else is on it (the
@@ -17,7 +19,7 @@ const BACKOFF_AFTER_ERROR_MS = 2_000
  * A job that never reached the provider is looked up by its id and, if the provider has no such task, submitted
  * again from the stored input. Never throws for upstream trouble: the job simply stays due for a later try.
  */
-export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<void> {
+export async function refreshJobAsync(deps: JobDeps, jobId: string, hint: CallbackTask | null = null): Promise<void> {
   const now = Date.now()
   const row = await claimJobAsync(deps.db, jobId, now)
   if (!row) return
@@ -27,10 +29,14 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<voi
       await failJobAsync(deps.db, row.id, TIMEOUT_ERROR, now)
       return
     }
+    if (!row.task_id && !deps.provider.findsTasksByJobId) {
+      pollAfter = await adoptAsync(deps, row, hint)
+      return
+    }
     const task = await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: row.task_id })
     if (!task) {
       if (row.task_id) {
-        await failJobAsync(deps.db, row.id, { code: 'upstream_error', message: 'Kling no longer knows this task.' }, Date.now())
+        await failJobAsync(deps.db, row.id, { code: 'upstream_error', message: `${providerLabel(deps)} no longer knows this task.` }, Date.now())
       } else {
         await resubmitAsync(deps, row)
       }
@@ -45,6 +51,24 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<voi
   } finally {
     await releaseJobAsync(deps.db, row.id, row.lease_until, pollAfter)
   }
+}
+
+/**
+ * A seller job whose submit went unanswered (the sellers cannot be asked by our job id, and nothing is submitted
+ * twice): adopt the task when the seller's webhook names it, and take its outcome from the webhook when the webhook
+ * carries it (fal: an adopted request has no status URL to re-read); else re-read it. Without a hint, wait.
+ */
+async function adoptAsync(deps: JobDeps, row: JobRow, hint: CallbackTask | null): Promise<number> {
+  if (!hint) return Date.now() + AWAIT_WEBHOOK_MS
+  await recordTaskAsync(deps.db, row.id, hint.taskId, Date.now())
+  logEvent('info', 'task_adopted_from_webhook', { job_id: row.id })
+  const task = hint.state ?? (await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: hint.taskId }))
+  if (!task) return Date.now() + AWAIT_WEBHOOK_MS
+  return applyAsync(deps, row, task)
+}
+
+function providerLabel(deps: JobDeps): string {
+  return { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' }[deps.provider.name]
 }
 
 /** Moves the job to what the task says; returns when to poll next (0: at the usual pace). */

@@ -4,6 +4,7 @@ import { failureCode } from '../providers/failure-code'
 import { ProviderError, type TaskInput } from '../providers/provider'
 import type { JobDeps } from './job-deps'
 import type { JobOptions, JobRow } from './job-row'
+import { inputUrlsAsync } from './input-urls'
 import { failJobAsync, recordTaskAsync } from './transitions'
 
 /** R2 key of a job's input image (raw base64), kept until the provider has accepted the job. */
@@ -31,7 +32,8 @@ export async function submitJobAsync(
   try {
     const { taskId } = await deps.provider.submit(await taskInputAsync(deps, row, image))
     const recorded = await recordTaskAsync(deps.db, row.id, taskId, Date.now(), releaseLease ? row.lease_until : null)
-    if (row.has_input) await deps.bucket.delete(inputKey(row.id))
+    // A seller that fetches the input by URL does so while the task runs: keep it until the job ends.
+    if (row.has_input && deps.provider.imageInput === 'inline') await deps.bucket.delete(inputKey(row.id))
     return { kind: 'submitted', row: recorded }
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error
@@ -59,6 +61,7 @@ async function taskInputAsync(deps: JobDeps, row: JobRow, image: string | undefi
     aspect_ratio: (row.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
     resolution: row.resolution ?? undefined,
     image,
+    inputUrls: deps.provider.imageInput === 'url' && row.has_input ? await inputUrlsAsync(deps.config, row, ['image']) : undefined,
     ...options,
     expansion: row.expansion ? JSON.parse(row.expansion) : undefined,
     callbackUrl:

@@ -4,7 +4,7 @@
  * envelope are the routes' business.
  */
 import type { AspectRatio, ImageReference, ImplementedOperation, ProviderName, Resolution } from '../../shared/api/enums'
-import type { Expansion, ModelCapabilities } from '../../shared/api/schemas'
+import type { Expansion, JobCost, ModelCapabilities, UnavailableOperation } from '../../shared/api/schemas'
 
 /** What a job asks the provider to do. `image` is raw base64 (no `data:` prefix). */
 export interface TaskInput {
@@ -22,6 +22,11 @@ export interface TaskInput {
   image_fidelity?: number
   human_fidelity?: number
   expansion?: Expansion
+  /**
+   * For providers that take images only by URL (`imageInput: 'url'`): a signed, short-lived `GET /v1/inputs/...`
+   * URL of the Worker's own for each input, by its request field path (`image`, `images.0`, `subject_images.1`...).
+   */
+  inputUrls?: Record<string, string>
   /** Where the provider should POST status changes, when the Worker has a public URL. */
   callbackUrl?: string
 }
@@ -29,7 +34,7 @@ export interface TaskInput {
 /** Where a task stands upstream. */
 export type TaskState =
   | { state: 'queued' | 'running' }
-  | { state: 'succeeded'; images: { index: number; url: string }[] }
+  | { state: 'succeeded'; images: { index: number; url: string }[]; cost?: JobCost | null }
   | { state: 'failed'; message: string; reason: ProviderFailure }
 
 /** Identifies an upstream task: by its upstream id when we have one, else by our job id (external task id). */
@@ -72,11 +77,30 @@ export class ProviderError extends Error {
   }
 }
 
+/** What a provider's webhook says: the task it names and, when the body carries it, the task's outcome. */
+export interface CallbackTask {
+  taskId: string
+  state: TaskState | null
+}
+
 export interface Provider {
   readonly name: ProviderName
   readonly defaultModel: string
-  /** Models and what each can do; the UI never hard-codes them. */
+  /**
+   * True when `read` can find a task by our job id alone (Kling's `external_task_id`). The sellers cannot: after an
+   * ambiguous submit only their webhook can name the task, and nothing is ever submitted twice.
+   */
+  readonly findsTasksByJobId: boolean
+  /** How input images travel: inline base64, or URLs the provider downloads (then `TaskInput.inputUrls`). */
+  readonly imageInput: 'inline' | 'url'
+  /** Models and what each can do right now; the UI never hard-codes them. */
   models(): ModelCapabilities[]
+  /** Operations the provider would offer but cannot in this configuration, and why (shown in capabilities). */
+  unavailable(): UnavailableOperation[]
+  /** Facts about the seller account to show in capabilities (PixelDojo's remaining credits); null when none. */
+  accountAsync(): Promise<{ credits_remaining: number } | null>
+  /** The task a webhook body names, for adopting a task after an ambiguous submit; null when it names none. */
+  callbackTask(body: unknown): CallbackTask | null
   /**
    * Creates the upstream task and returns its id. Retries what is safe to retry. When the outcome is ambiguous
    * (timeout, connection lost) it looks the task up by `jobId` instead of submitting twice.

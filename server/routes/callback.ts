@@ -19,18 +19,28 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   if (!secret || c.req.param('provider') !== c.var.provider.name) throw forged()
   const jobId = await verifyCallbackTokenAsync(c.req.param('token'), secret)
   if (!jobId || !(await markDueAsync(c.env.DB, jobId))) throw forged()
-  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(await c.req.text()) })
-  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId))
+  const body = parseJson(await c.req.text())
+  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(body) })
+  // The task the webhook names matters only to a job whose submit went unanswered (refresh adopts it then).
+  const named = c.var.provider.callbackTask(body)
+  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId, named))
   return c.body(null, 204)
 })
 
-/** `task_status` from Kling's flat callback body or from the `{code, data}` envelope some copies show. */
-function hintedStatus(text: string): string | null {
+function parseJson(text: string): unknown {
   try {
-    const body = JSON.parse(text) as { task_status?: unknown; data?: { task_status?: unknown } }
-    const status = body.task_status ?? body.data?.task_status
-    return typeof status === 'string' ? status.slice(0, 20) : null
+    return JSON.parse(text)
   } catch {
     return null
   }
+}
+
+/**
+ * The status a callback claims, for the log: Kling's `task_status` (flat or in a `{code, data}` envelope), fal's
+ * `status`, apimodels' `data.state`.
+ */
+function hintedStatus(body: unknown): string | null {
+  const b = (body ?? {}) as { task_status?: unknown; status?: unknown; data?: { task_status?: unknown; state?: unknown } }
+  const status = b.task_status ?? b.data?.task_status ?? b.data?.state ?? b.status
+  return typeof status === 'string' ? status.slice(0, 20) : null
 }
