@@ -58,6 +58,7 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions = {}): Pro
     },
     defaultDelayMs: delayMs,
     config: defaultConfig(delayMs),
+    chaos: null,
     store: new TaskStore((task) => {
       if (task.request.callback_url) {
         sendCallback(task.request.callback_url, callbackBody(task, ctx.baseUrl), (entry) => ctx.stats.recordCallback(entry), log)
