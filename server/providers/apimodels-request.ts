@@ -1,59 +1,4 @@
-import { ASPECT_RATIOS } from '../../shared/api/enums'
-import { LIMITS } from '../../shared/api/limits'
-import type { ModelCapabilities } from '../../shared/api/schemas'
 import type { TaskInput } from './provider'
-
-const n = { min: LIMITS.n_min, max: LIMITS.n_max }
-const ratios = [...ASPECT_RATIOS]
-const imageParameters = ['image_reference', 'image_fidelity', 'human_fidelity']
-
-/**
- * What apimodels.app offers (provider-docs/apimodels-kling-image.txt, "Available Models"), under Kling's model
- * names. Expand runs on its own model (`kling-expand`) whatever model the job names, as on Kling; it is listed on
- * the default model.
- */
-export const APIMODELS_MODELS: ModelCapabilities[] = [
-  {
-    id: 'kling-v3',
-    label: 'Kling Image 3.0 (apimodels.app)',
-    operations: ['generate', 'image_to_image', 'expand'],
-    aspect_ratios: ratios,
-    resolutions: ['1k', '2k'],
-    n,
-    parameters: ['negative_prompt', ...imageParameters],
-  },
-  {
-    id: 'kling-v2-1',
-    label: 'Kling 2.1 (apimodels.app)',
-    // text2img and multi-img only: no single-image reference.
-    operations: ['generate'],
-    aspect_ratios: ratios,
-    resolutions: ['1k', '2k'],
-    n,
-    parameters: ['negative_prompt'],
-  },
-  {
-    id: 'kling-v2',
-    label: 'Kling 2.0 (apimodels.app)',
-    operations: ['generate', 'image_to_image'],
-    aspect_ratios: ratios,
-    resolutions: ['1k', '2k'],
-    n,
-    parameters: ['negative_prompt', ...imageParameters],
-  },
-  {
-    id: 'kling-v2-new',
-    label: 'Kling 2.0 style transfer (apimodels.app)',
-    // The result keeps the input's size: no ratio or resolution reaches apimodels.
-    operations: ['image_to_image'],
-    aspect_ratios: ratios,
-    resolutions: ['1k'],
-    n,
-    parameters: [],
-  },
-]
-
-export const APIMODELS_DEFAULT_MODEL = 'kling-v3'
 
 /** Kling's model name → apimodels' `model` for generations. */
 const SELLER_MODEL: Record<string, string> = {
@@ -61,6 +6,7 @@ const SELLER_MODEL: Record<string, string> = {
   'kling-v2-1': 'kling-v2-1',
   'kling-v2': 'kling-v2',
   'kling-v2-new': 'kling-v2-new',
+  'kling-image-o1': 'kling-image-o1',
 }
 
 export const apimodelsUrl = (base: string) => `${base}/api/v1/images/generations`
@@ -68,8 +14,9 @@ export const apimodelsTaskUrl = (base: string, taskId: string) => `${apimodelsUr
 
 /**
  * The create body, routed by `model` (each with its own field names): expand → `kling-expand` with the four
- * `*_expansion_ratio`s and `image_url`; generate / image_to_image → the seller's name for the model, lower-case
- * `resolution`, `image_url` for the input. Images go by URL only.
+ * `*_expansion_ratio`s and `image_url`; multi_reference → `kling-multi-image` with `multi_model_name` and
+ * `subject_image_list: [{subject_image}]`; generate / image_to_image / omni → the seller's name for the model,
+ * lower-case `resolution`, `image_url` for the input. Images go by URL only.
  */
 export function apimodelsBody(input: TaskInput): Record<string, unknown> {
   const callback = input.callbackUrl ? { callback_url: input.callbackUrl } : {}
@@ -87,6 +34,19 @@ export function apimodelsBody(input: TaskInput): Record<string, unknown> {
       ...callback,
     }
   }
+  if (input.operation === 'multi_reference') {
+    return {
+      model: 'kling-multi-image',
+      multi_model_name: input.model,
+      subject_image_list: (input.subject_images ?? []).map((_, i) => ({ subject_image: requiredUrl(input, `subject_images.${i}`) })),
+      ...(input.scene_image ? { scene_image: requiredUrl(input, 'scene_image') } : {}),
+      ...(input.style_image ? { style_image: requiredUrl(input, 'style_image') } : {}),
+      ...(input.prompt ? { prompt: input.prompt } : {}),
+      n: input.n,
+      aspect_ratio: input.aspect_ratio ?? '1:1',
+      ...callback,
+    }
+  }
   const model = SELLER_MODEL[input.model]
   if (!model) throw new Error(`apimodels has no model for ${input.model}`)
   const body: Record<string, unknown> = { model, prompt: input.prompt ?? '', n: input.n }
@@ -96,6 +56,9 @@ export function apimodelsBody(input: TaskInput): Record<string, unknown> {
   }
   if (input.operation === 'generate') {
     if (input.negative_prompt) body.negative_prompt = input.negative_prompt
+  } else if (input.operation === 'omni') {
+    // Its one image field; the prompt keeps Kling's own <<<image_1>>> syntax, which apimodels passes through.
+    if (input.images?.length) body.image_url = requiredUrl(input, 'images.0')
   } else {
     body.image_url = requiredUrl(input, 'image')
     if (input.image_reference) body.image_reference = input.image_reference

@@ -1,11 +1,13 @@
 import type { SellerAccess } from '../config'
 import { logEvent } from '../log'
 import { ambiguousSubmit } from './ambiguous-submit'
-import { APIMODELS_DEFAULT_MODEL, APIMODELS_MODELS, apimodelsBody, apimodelsTaskUrl, apimodelsUrl } from './apimodels-request'
+import { APIMODELS_MODELS, APIMODELS_PREFERRED_MODELS } from './apimodels-models'
+import { apimodelsBody, apimodelsTaskUrl, apimodelsUrl } from './apimodels-request'
+import { modelCapabilities } from './model-capabilities'
 import { apimodelsFailure, apimodelsTaskId, apimodelsTaskState, parseApimodelsEnvelope } from './apimodels-response'
 import { ProviderError, type CallbackTask, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
 import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
-import { gateUrlInputs } from './url-inputs'
+import { defaultModelsOf, gateUrlInputs } from './url-inputs'
 
 const LABEL = 'apimodels.app'
 
@@ -15,7 +17,7 @@ const LABEL = 'apimodels.app'
  */
 export class ApimodelsProvider implements Provider {
   readonly name = 'apimodels'
-  readonly defaultModel = APIMODELS_DEFAULT_MODEL
+  readonly defaultModel = APIMODELS_PREFERRED_MODELS.generate
   readonly findsTasksByJobId = false
   readonly imageInput = 'url'
 
@@ -25,8 +27,12 @@ export class ApimodelsProvider implements Provider {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
+  get defaultModels() {
+    return defaultModelsOf(gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).entries, APIMODELS_PREFERRED_MODELS)
+  }
+
   models() {
-    return gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).models
+    return gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).entries.map(modelCapabilities)
   }
 
   unavailable() {

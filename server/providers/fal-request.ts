@@ -4,12 +4,16 @@ import type { TaskInput } from './provider'
 export const FAL_APP = 'fal-ai/kling-image'
 
 /** The endpoint a task goes to, under `fal-ai/kling-image/` (kling-upstream.md §7.1). */
-export function falEndpoint(input: Pick<TaskInput, 'operation' | 'model'>): string {
+export function falEndpoint(input: Pick<TaskInput, 'operation' | 'model' | 'images'>): string {
   switch (input.operation) {
     case 'generate':
       return 'v3/text-to-image'
     case 'image_to_image':
       return 'v3/image-to-image'
+    case 'omni':
+      if (input.model === 'kling-image-o1') return 'o1'
+      if (input.model === 'kling-v3-omni') return input.images?.length ? 'o3/image-to-image' : 'o3/text-to-image'
+      throw new Error(`fal has no omni endpoint for ${input.model}`)
     default:
       throw new Error(`fal has no endpoint for ${input.operation}`)
   }
@@ -22,10 +26,13 @@ export function falSubmitUrl(base: string, input: TaskInput): string {
 }
 
 /**
- * The submit body (fal-js `KlingImageV3TextToImageInput` / `ImageToImageInput`, kling-upstream.md §7.2): `num_images`,
- * upper-case `1K`/`2K`, images by URL (`image_url`), always PNG, and nothing fal does not document.
+ * The submit body (fal-js `KlingImageV3TextToImageInput` / `ImageToImageInput` / `KlingImageO1Input` / `O3*`,
+ * kling-upstream.md §7.2): `num_images`, upper-case `1K`/`2K`/`4K`, images by URL (`image_url`, `image_urls` in
+ * order), `@ImageN` references, a series as `result_type` + `series_amount`, always PNG, and nothing fal does not
+ * document.
  */
 export function falSubmitBody(input: TaskInput): Record<string, unknown> {
+  if (input.operation === 'omni') return falOmniBody(input)
   const body: Record<string, unknown> = {
     prompt: falPrompt(input.prompt ?? ''),
     resolution: (input.resolution ?? '1k').toUpperCase(),
@@ -40,6 +47,26 @@ export function falSubmitBody(input: TaskInput): Record<string, unknown> {
   const imageUrl = input.inputUrls?.image
   if (!imageUrl) throw new Error('image_to_image on fal needs the input image URL')
   body.image_url = imageUrl
+  return body
+}
+
+function falOmniBody(input: TaskInput): Record<string, unknown> {
+  const series = input.result_type === 'series'
+  const body: Record<string, unknown> = {
+    prompt: falPrompt(input.prompt ?? ''),
+    resolution: (input.resolution ?? '1k').toUpperCase(),
+    ...(series ? { result_type: 'series', series_amount: input.series_amount ?? input.n } : { num_images: input.n }),
+    output_format: 'png',
+  }
+  if (input.aspect_ratio) body.aspect_ratio = input.aspect_ratio
+  const count = input.images?.length ?? 0
+  if (count) {
+    body.image_urls = Array.from({ length: count }, (_, i) => {
+      const url = input.inputUrls?.[`images.${i}`]
+      if (!url) throw new Error(`omni on fal needs the URL of input images.${i}`)
+      return url
+    })
+  }
   return body
 }
 

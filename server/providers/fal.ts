@@ -1,12 +1,13 @@
 import type { SellerAccess } from '../config'
 import { logEvent } from '../log'
 import { ambiguousSubmit } from './ambiguous-submit'
-import { FAL_DEFAULT_MODEL, FAL_MODELS } from './fal-models'
+import { FAL_MODELS, FAL_PREFERRED_MODELS } from './fal-models'
+import { modelCapabilities } from './model-capabilities'
 import { falSubmitBody, falSubmitUrl } from './fal-request'
 import { falFailure, falResultState, falTaskId, parseFalStatus, parseFalSubmit, parseFalTaskId } from './fal-response'
 import { ProviderError, type CallbackTask, type Provider, type TaskInput, type TaskRef, type TaskState } from './provider'
 import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
-import { gateUrlInputs } from './url-inputs'
+import { defaultModelsOf, gateUrlInputs } from './url-inputs'
 
 const LABEL = 'fal.ai'
 
@@ -17,7 +18,7 @@ const LABEL = 'fal.ai'
  */
 export class FalProvider implements Provider {
   readonly name = 'fal'
-  readonly defaultModel = FAL_DEFAULT_MODEL
+  readonly defaultModel = FAL_PREFERRED_MODELS.generate
   readonly findsTasksByJobId = false
   readonly imageInput = 'url'
 
@@ -28,8 +29,12 @@ export class FalProvider implements Provider {
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
+  get defaultModels() {
+    return defaultModelsOf(gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).entries, FAL_PREFERRED_MODELS)
+  }
+
   models() {
-    return gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).models
+    return gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).entries.map(modelCapabilities)
   }
 
   unavailable() {

@@ -1,25 +1,4 @@
-import { ASPECT_RATIOS } from '../../shared/api/enums'
-import { LIMITS } from '../../shared/api/limits'
-import type { ModelCapabilities } from '../../shared/api/schemas'
 import type { TaskInput } from './provider'
-
-/**
- * PixelDojo's `kling-image` (provider-docs/pixeldojo-*.txt): text to image only (its docs show no image input),
- * 1K/2K, eight ratios, 1 to 9 outputs, and a negative prompt. Under Kling's name for the model it runs.
- */
-export const PIXELDOJO_MODELS: ModelCapabilities[] = [
-  {
-    id: 'kling-v3',
-    label: 'Kling Image 3.0 (PixelDojo)',
-    operations: ['generate'],
-    aspect_ratios: [...ASPECT_RATIOS],
-    resolutions: ['1k', '2k'],
-    n: { min: LIMITS.n_min, max: LIMITS.n_max },
-    parameters: ['negative_prompt'],
-  },
-]
-
-export const PIXELDOJO_DEFAULT_MODEL = 'kling-v3'
 
 export const pixelDojoRunUrl = (base: string) => `${base}/api/v1/models/kling-image/run`
 export const pixelDojoJobUrl = (base: string, jobId: string) => `${base}/api/v1/jobs/${encodeURIComponent(jobId)}`

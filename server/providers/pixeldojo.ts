@@ -1,7 +1,9 @@
 import type { SellerAccess } from '../config'
 import { logEvent } from '../log'
 import { ambiguousSubmit } from './ambiguous-submit'
-import { PIXELDOJO_DEFAULT_MODEL, PIXELDOJO_MODELS, pixelDojoJobUrl, pixelDojoRunBody, pixelDojoRunUrl } from './pixeldojo-request'
+import { modelCapabilities } from './model-capabilities'
+import { PIXELDOJO_MODELS } from './pixeldojo-models'
+import { pixelDojoJobUrl, pixelDojoRunBody, pixelDojoRunUrl } from './pixeldojo-request'
 import { parsePixelDojoRun, pixelDojoFailure, pixelDojoJobState } from './pixeldojo-response'
 import { ProviderError, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
 import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
@@ -17,7 +19,8 @@ const lastCreditsRemaining = new Map<string, number>()
 /** PixelDojo (provider-docs/pixeldojo-*.txt): run, then poll `/api/v1/jobs/{jobId}`. Text to image only. */
 export class PixelDojoProvider implements Provider {
   readonly name = 'pixeldojo'
-  readonly defaultModel = PIXELDOJO_DEFAULT_MODEL
+  readonly defaultModel = 'kling-v3'
+  readonly defaultModels = { generate: 'kling-v3' }
   readonly findsTasksByJobId = false
   readonly imageInput = 'inline'
 
@@ -27,7 +30,7 @@ export class PixelDojoProvider implements Provider {
   ) {}
 
   models() {
-    return PIXELDOJO_MODELS
+    return PIXELDOJO_MODELS.map(modelCapabilities)
   }
 
   unavailable() {

@@ -3,21 +3,41 @@
  * simulator and tests. Providers speak only in these neutral shapes; HTTP status codes and the public error
  * envelope are the routes' business.
  */
-import type { AspectRatio, ImageReference, ImplementedOperation, ProviderName, Resolution } from '../../shared/api/enums'
+import type { ImageReference, Operation, ProviderName, RequestAspectRatio, Resolution, ResultType } from '../../shared/api/enums'
 import type { Expansion, JobCost, ModelCapabilities, UnavailableOperation } from '../../shared/api/schemas'
 
-/** What a job asks the provider to do. `image` is raw base64 (no `data:` prefix). */
+/**
+ * An input image as providers get it: raw base64 (no `data:` prefix), its type and pixel size read from its bytes,
+ * and its R2 key (kept until the job ends, so a provider that fetches inputs by URL can be given a signed one).
+ */
+export interface InputImage {
+  base64: string
+  content_type: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  /** Where the bytes are kept while the job runs (`inputs/<job id>/<slot>`). */
+  key: string
+}
+
+/**
+ * What a job asks the provider to do, in the public API's own field names (api-contract.md), already checked
+ * against the provider's capability map. Each provider maps it to its own wire format.
+ */
 export interface TaskInput {
   /** Our job id; sent upstream as the idempotent external task id. */
   jobId: string
-  operation: ImplementedOperation
+  operation: Operation
   model: string
+  /** Images per task; for a series, the number of images in the set (`series_amount`). */
   n: number
   prompt?: string
   negative_prompt?: string
-  aspect_ratio?: AspectRatio
+  /** Absent where the model takes no ratio (expand, style transfer). `auto` only for omni. */
+  aspect_ratio?: RequestAspectRatio
+  /** Absent where the model takes no resolution (expand, style transfer, multi_reference). */
   resolution?: Resolution
-  image?: string
+  /** image_to_image and expand. */
+  image?: InputImage
   image_reference?: ImageReference
   image_fidelity?: number
   human_fidelity?: number
@@ -27,6 +47,15 @@ export interface TaskInput {
    * URL of the Worker's own for each input, by its request field path (`image`, `images.0`, `subject_images.1`...).
    */
   inputUrls?: Record<string, string>
+  /** multi_reference: 1 to 4 subjects, plus an optional scene and style image. */
+  subject_images?: InputImage[]
+  scene_image?: InputImage
+  style_image?: InputImage
+  /** omni: reference images in order; the prompt names them `<<<image_1>>>`... (each provider translates). */
+  images?: InputImage[]
+  /** omni: `series` with `series_amount` images, or `single` (absent = single). */
+  result_type?: ResultType
+  series_amount?: number
   /** Where the provider should POST status changes, when the Worker has a public URL. */
   callbackUrl?: string
 }
@@ -40,7 +69,7 @@ export type TaskState =
 /** Identifies an upstream task: by its upstream id when we have one, else by our job id (external task id). */
 export interface TaskRef {
   jobId: string
-  operation: ImplementedOperation
+  operation: Operation
   taskId: string | null
 }
 
@@ -87,6 +116,7 @@ export interface CallbackTask {
 
 export interface Provider {
   readonly name: ProviderName
+  /** The model for `generate`, shown as `default_model`. */
   readonly defaultModel: string
   /**
    * True when `read` can find a task by our job id alone (Kling's `external_task_id`). The sellers cannot: after an
@@ -96,6 +126,9 @@ export interface Provider {
   /** How input images travel: inline base64, or URLs the provider downloads (then `TaskInput.inputUrls`). */
   readonly imageInput: 'inline' | 'url'
   /** Models and what each can do right now; the UI never hard-codes them. */
+  /** The model used per operation when a request names none; only operations the provider offers. */
+  readonly defaultModels: Partial<Record<Operation, string>>
+  /** Models and what each can do; the UI never hard-codes them. */
   models(): ModelCapabilities[]
   /** Operations the provider would offer but cannot in this configuration, and why (shown in capabilities). */
   unavailable(): UnavailableOperation[]

@@ -15,6 +15,7 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
   const body: Capabilities = {
     provider: provider.name,
     default_model: provider.defaultModel,
+    default_models: provider.defaultModels,
     models: provider.models(),
     ...(unavailable.length ? { unavailable } : {}),
     ...(account ? { account } : {}),
@@ -26,6 +27,11 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
       image_aspect_max: LIMITS.image_aspect_max,
       expansion_ratio_max: LIMITS.expansion_ratio_max,
       expansion_area_max: LIMITS.expansion_area_max,
+      subject_images_min: LIMITS.subject_images_min,
+      subject_images_max: LIMITS.subject_images_max,
+      omni_images_max: LIMITS.omni_images_max,
+      series_amount_min: LIMITS.series_amount_min,
+      series_amount_max: LIMITS.series_amount_max,
     },
     budget: { daily_limit: limit, used_today: used, remaining_today: Math.max(0, limit - used), resets_at: nextUtcMidnight(now) },
   }

@@ -75,8 +75,16 @@ describe('sellers that take images only by URL, without PUBLIC_BASE_URL', () => 
       const noPublic = { PROVIDER: provider, PUBLIC_BASE_URL: undefined }
       const caps = await call('/v1/capabilities', { env: noPublic })
       const operations = new Set(caps.body.models.flatMap((m: { operations: string[] }) => m.operations))
-      expect([...operations]).toEqual(['generate'])
+      // Omni stays, from a prompt alone: no model takes an image for it any more.
+      expect([...operations].sort()).toEqual(['generate', 'omni'])
+      for (const model of caps.body.models) {
+        for (const rules of Object.values(model.by_operation) as { images: { max: number }; aspect_ratios: string[] }[]) {
+          expect(rules.images.max).toBe(0)
+          expect(rules.aspect_ratios).not.toContain('auto')
+        }
+      }
       expect(caps.body.unavailable).toContainEqual({ operation: 'image_to_image', reason: expect.stringMatching(/PUBLIC_BASE_URL/) })
+      expect(caps.body.unavailable).toContainEqual({ operation: 'omni', reason: expect.stringMatching(/PUBLIC_BASE_URL/) })
       const reply = await createJob({ operation: 'image_to_image', prompt: 'p', image: await pngBase64Async(300, 300) }, { env: noPublic })
       expect(reply.status).toBe(400)
       expect(reply.body.error).toMatchObject({ code: 'operation_not_supported', message: expect.stringMatching(/PUBLIC_BASE_URL/) })

@@ -23,7 +23,7 @@ async function bodyFor(operation: Operation): Promise<Record<string, unknown>> {
     case 'multi_reference':
       return { operation, prompt: 'together', subject_images: [await pngBase64Async(300, 300)] }
     case 'omni':
-      return { operation, prompt: 'like <<<image_1>>>', images: [await pngBase64Async(300, 300)] }
+      return { operation, prompt: 'like <<<image_1>>>', images: [await pngBase64Async(300, 300)], aspect_ratio: '3:2' }
   }
 }
 
@@ -32,6 +32,16 @@ const EXPECTED_SIZE: Partial<Record<Operation, { width: number; height: number }
   generate: { width: 1168, height: 880 },
   image_to_image: { width: 1360, height: 768 },
   expand: { width: 400, height: 480 },
+  multi_reference: { width: 1024, height: 1024 },
+  omni: { width: 1248, height: 832 },
+}
+
+/** Every signed input URL in a body the Worker sent upstream, wherever the seller's field for it sits. */
+function inputUrlsIn(value: unknown): string[] {
+  if (typeof value === 'string') return value.includes('/v1/inputs/') ? [value] : []
+  if (Array.isArray(value)) return value.flatMap(inputUrlsIn)
+  if (value && typeof value === 'object') return Object.values(value).flatMap(inputUrlsIn)
+  return []
 }
 
 describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_name, upstream: Upstream) => {
@@ -80,9 +90,10 @@ describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_nam
         if (upstream.urlInputs && operation !== 'generate') {
           // The seller got a signed URL of the Worker's own, fetched it, and it is gone now the job has ended.
           const [task] = await upstream.tasks()
-          const url = String(task.body.image_url)
-          expect(url.startsWith(`${env.TEST_TUNNEL_URL}/v1/inputs/`)).toBe(true)
-          expect((await call(new URL(url).pathname, { as: null, ...as() })).status).toBe(404)
+          const urls = inputUrlsIn(task.body)
+          expect(urls).toHaveLength(1)
+          expect(urls[0].startsWith(`${env.TEST_TUNNEL_URL}/v1/inputs/`)).toBe(true)
+          expect((await call(new URL(urls[0]).pathname, { as: null, ...as() })).status).toBe(404)
         }
       })
     })

@@ -60,7 +60,7 @@ function kling(): Upstream {
   return {
     name: 'kling',
     env: { PROVIDER: 'kling' },
-    offers: ['generate', 'image_to_image', 'expand'],
+    offers: ['generate', 'image_to_image', 'expand', 'multi_reference', 'omni'],
     urlInputs: false,
     adoptsFromWebhook: false,
     findsByJobId: true,
@@ -116,8 +116,8 @@ function seller(name: 'fal' | 'pixeldojo' | 'apimodels', base: string, secret: s
 export function upstreams(): Upstream[] {
   return [
     kling(),
-    seller('fal', env.FAL_QUEUE_BASE!, env.FAL_KEY!, ['generate', 'image_to_image'], true),
+    seller('fal', env.FAL_QUEUE_BASE!, env.FAL_KEY!, ['generate', 'image_to_image', 'omni'], true),
     seller('pixeldojo', env.PIXELDOJO_API_BASE!, env.PIXELDOJO_API_KEY!, ['generate'], false),
-    seller('apimodels', env.APIMODELS_API_BASE!, env.APIMODELS_API_KEY!, ['generate', 'image_to_image', 'expand'], true),
+    seller('apimodels', env.APIMODELS_API_BASE!, env.APIMODELS_API_KEY!, ['generate', 'image_to_image', 'expand', 'multi_reference', 'omni'], true),
   ]
 }

@@ -1,6 +1,7 @@
 import { encodePngAsync } from '../../simulator/private/encode-png'
 import { renderExpand } from '../../simulator/private/render-expand'
 import { renderGeneration } from '../../simulator/private/render-generation'
+import { renderReferences } from '../../simulator/private/render-references'
 import type { SellerTask } from './seller-task'
 
 /**
@@ -11,7 +12,12 @@ export function taskImageAsync(task: SellerTask, index: number): Promise<Buffer>
   let cached = task.images.get(index)
   if (!cached) {
     const { render, width, height } = task
-    const raster = render.endpoint === 'expand' ? renderExpand(render, index, width, height) : renderGeneration(render, index, width, height)
+    const raster =
+      render.endpoint === 'expand'
+        ? renderExpand(render, index, width, height)
+        : render.endpoint === 'generations'
+          ? renderGeneration(render, index, width, height)
+          : renderReferences(render, index, width, height)
     cached = encodePngAsync(raster)
     cached.catch(() => task.images.delete(index))
     task.images.set(index, cached)
