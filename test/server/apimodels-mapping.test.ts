@@ -52,6 +52,40 @@ describe('apimodels request mapping', () => {
     })
   })
 
+  it('multi_reference → kling-multi-image with multi_model_name and subject_image_list', () => {
+    const image = { base64: '', content_type: 'image/png' as const, width: 300, height: 300, key: 'k' }
+    const input: TaskInput = {
+      ...base,
+      operation: 'multi_reference',
+      model: 'kling-v2',
+      resolution: undefined,
+      subject_images: [image, image],
+      style_image: image,
+      inputUrls: { 'subject_images.0': 'https://w/s0', 'subject_images.1': 'https://w/s1', style_image: 'https://w/st' },
+    }
+    expect(apimodelsBody(input)).toEqual({
+      model: 'kling-multi-image',
+      multi_model_name: 'kling-v2',
+      subject_image_list: [{ subject_image: 'https://w/s0' }, { subject_image: 'https://w/s1' }],
+      style_image: 'https://w/st',
+      prompt: 'p',
+      n: 2,
+      aspect_ratio: '9:16',
+    })
+  })
+
+  it('omni → kling-image-o1 with its one image_url, the prompt left in Kling syntax', () => {
+    const image = { base64: '', content_type: 'image/png' as const, width: 300, height: 300, key: 'k' }
+    expect(apimodelsBody({ ...base, operation: 'omni', model: 'kling-image-o1', prompt: 'like <<<image_1>>>', images: [image], inputUrls: { 'images.0': 'https://w/0' } })).toEqual({
+      model: 'kling-image-o1',
+      prompt: 'like <<<image_1>>>',
+      n: 2,
+      aspect_ratio: '9:16',
+      resolution: '2k',
+      image_url: 'https://w/0',
+    })
+  })
+
   it('needs the input URL for image operations', () => {
     expect(() => apimodelsBody({ ...base, operation: 'expand' })).toThrow(/URL/)
   })

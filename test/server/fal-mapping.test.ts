@@ -36,6 +36,18 @@ describe('fal request mapping', () => {
     )
   })
 
+  it('omni: kling-image-o1 → o1 with image_urls in slot order; kling-v3-omni → o3 text or image by whether images are given', () => {
+    const image = { base64: '', content_type: 'image/png' as const, width: 300, height: 300, key: 'k' }
+    const o1: TaskInput = { ...base, operation: 'omni', model: 'kling-image-o1', n: 2, prompt: 'put <<<image_1>>> on <<<image_2>>>', aspect_ratio: 'auto', images: [image, image], inputUrls: { 'images.0': 'https://w/0', 'images.1': 'https://w/1' } }
+    expect(falEndpoint(o1)).toBe('o1')
+    expect(falSubmitBody(o1)).toEqual({ prompt: 'put @Image1 on @Image2', resolution: '2K', num_images: 2, output_format: 'png', aspect_ratio: 'auto', image_urls: ['https://w/0', 'https://w/1'] })
+    expect(falEndpoint({ ...o1, model: 'kling-v3-omni' })).toBe('o3/image-to-image')
+    expect(falEndpoint({ ...o1, model: 'kling-v3-omni', images: undefined })).toBe('o3/text-to-image')
+    const series: TaskInput = { ...base, operation: 'omni', model: 'kling-v3-omni', n: 4, resolution: '4k', result_type: 'series', series_amount: 4 }
+    expect(falSubmitBody(series)).toEqual({ prompt: 'p', resolution: '4K', result_type: 'series', series_amount: 4, output_format: 'png', aspect_ratio: '21:9' })
+    expect(() => falSubmitBody({ ...o1, inputUrls: { 'images.0': 'https://w/0' } })).toThrow(/images\.1/)
+  })
+
   it('translates <<<image_N>>> references to @ImageN', () => {
     expect(falPrompt('put <<<image_1>>> beside <<<image_12>>>, not <<image_3>>')).toBe('put @Image1 beside @Image12, not <<image_3>>')
   })

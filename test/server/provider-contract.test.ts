@@ -83,6 +83,9 @@ describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_nam
         const n = (body.n as number | undefined) ?? 1
         expect(done.body.images).toHaveLength(n)
         expect(done.body.images[0]).toMatchObject({ ...EXPECTED_SIZE[operation], content_type: 'image/png' })
+        // What the seller says it charged, in its own unit; null where it says nothing.
+        if (upstream.costUnit) expect(done.body.cost).toEqual({ amount: expect.any(Number), unit: upstream.costUnit })
+        else expect(done.body.cost).toBeNull()
         const image = await call(`/v1/jobs/${reply.body.id}/images/${n - 1}`, as())
         expect(image.status).toBe(200)
         expect(image.headers.get('Content-Type')).toBe('image/png')

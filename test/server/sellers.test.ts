@@ -66,6 +66,37 @@ describe('fal.ai', () => {
   })
 })
 
+describe('fal.ai omni', () => {
+  const withUrls = { PROVIDER: 'fal', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL }
+
+  it('sends kling-v3-omni series without images to o3/text-to-image, with 4K and no fal cost', async () => {
+    const reply = await createJob({ operation: 'omni', model: 'kling-v3-omni', prompt: 'a storyboard', images: [], result_type: 'series', series_amount: 3, aspect_ratio: '16:9', resolution: '2k' }, { env: withUrls })
+    expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+    const done = await getJob(reply.body.id, 15, { env: withUrls })
+    expect(done.body.status).toBe('succeeded')
+    expect(done.body.images).toHaveLength(3)
+    expect(done.body.cost).toBeNull()
+    const [task] = (await fal('/__sim/tasks')).tasks
+    expect(task.route).toBe('o3/text-to-image')
+    expect(task.body).toEqual({ prompt: 'a storyboard', resolution: '2K', result_type: 'series', series_amount: 3, output_format: 'png', aspect_ratio: '16:9' })
+  })
+
+  it('sends kling-image-o1 references as image_urls in order, and the prompt with @ImageN', async () => {
+    await withTunnelAsync(env.TEST_TUNNEL_URL, withUrls, async () => {
+      const images = [await pngBase64Async(320, 320), await pngBase64Async(400, 300)]
+      const reply = await createJob({ operation: 'omni', prompt: '<<<image_2>>> wearing <<<image_1>>>', images, n: 2 }, { env: withUrls })
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+      expect((await getJob(reply.body.id, 15, { env: withUrls })).body.status).toBe('succeeded')
+    })
+    const [task] = (await fal('/__sim/tasks')).tasks
+    expect(task.route).toBe('o1')
+    expect(task.body.prompt).toBe('@Image2 wearing @Image1')
+    expect(task.body.image_urls).toHaveLength(2)
+    expect(task.body.num_images).toBe(2)
+    expect(task.body.aspect_ratio).toBe('auto')
+  })
+})
+
 describe('PixelDojo', () => {
   const asPd = { PROVIDER: 'pixeldojo' }
 
@@ -77,6 +108,8 @@ describe('PixelDojo', () => {
     expect(task.body).toEqual({ prompt: 'p', resolution: '2K', aspect_ratio: '21:9', num_outputs: 3, output_format: 'png' })
     const done = await getJob(reply.body.id, 15, { env: asPd })
     expect(done.body.images[0]).toMatchObject({ width: 3104, height: 1312 })
+    // creditCost becomes the job's cost.
+    expect(done.body.cost).toEqual({ amount: 3, unit: 'credits' })
     const caps = await call('/v1/capabilities', { env: asPd })
     expect(caps.body.account).toEqual({ credits_remaining: 47 })
     expect(caps.body.unavailable.map((u: { operation: string }) => u.operation)).toEqual(['image_to_image', 'expand', 'multi_reference', 'omni'])
@@ -119,6 +152,20 @@ describe('apimodels.app', () => {
     const [task] = (await apimodels('/__sim/tasks')).tasks
     expect(task.route).toBe('kling-v2-new')
     expect(Object.keys(task.body).sort()).toEqual(['callback_url', 'image_url', 'model', 'n', 'prompt'])
+  })
+
+  it('sends multi_reference as kling-multi-image with subject_image_list and the scene by URL', async () => {
+    await withTunnelAsync(env.TEST_TUNNEL_URL, asAm, async () => {
+      const subjects = [await pngBase64Async(300, 300), await pngBase64Async(320, 300)]
+      const reply = await createJob({ operation: 'multi_reference', prompt: 'together', subject_images: subjects, scene_image: await pngBase64Async(400, 300), aspect_ratio: '4:3' }, { env: asAm })
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+      expect((await getJob(reply.body.id, 15, { env: asAm })).body.images[0]).toMatchObject({ width: 1168, height: 880 })
+    })
+    const [task] = (await apimodels('/__sim/tasks')).tasks
+    expect(task.route).toBe('kling-multi-image')
+    expect(task.body).toMatchObject({ model: 'kling-multi-image', multi_model_name: 'kling-v2-1', prompt: 'together', n: 1, aspect_ratio: '4:3' })
+    expect(task.body.subject_image_list).toEqual([{ subject_image: expect.stringContaining('/v1/inputs/') }, { subject_image: expect.stringContaining('/v1/inputs/') }])
+    expect(task.body.scene_image).toContain('/v1/inputs/')
   })
 
   it('answers 404 model_not_found for a model it does not sell, with nothing sent', async () => {

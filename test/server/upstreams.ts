@@ -40,6 +40,8 @@ export interface Upstream {
   expireResults(): Promise<void>
   /** The upstream secret this provider is configured with (must never leak). */
   secret: string
+  /** The unit of the cost the seller reports, or null when it reports none. */
+  costUnit: 'kling_units' | 'credits' | null
 }
 
 async function admin<T = any>(base: string, path: string, body?: unknown): Promise<T> {
@@ -65,6 +67,7 @@ function kling(): Upstream {
     adoptsFromWebhook: false,
     findsByJobId: true,
     secret: env.KLING_SECRET_KEY!,
+    costUnit: 'kling_units',
     reset: async (delayMs = 300) => void (await admin(SIM_URL, '/__sim/reset', { delayMs })),
     tasks: async () =>
       (await admin<{ tasks: { task_id: string; request: Record<string, any>; endpoint: string }[] }>(SIM_URL, '/__sim/tasks')).tasks.map((t) => ({
@@ -102,6 +105,7 @@ function seller(name: 'fal' | 'pixeldojo' | 'apimodels', base: string, secret: s
     adoptsFromWebhook: urlInputs,
     findsByJobId: false,
     secret,
+    costUnit: name === 'pixeldojo' ? 'credits' : null,
     reset: async (delayMs = 300) => void (await admin(base, '/__sim/reset', { delayMs })),
     tasks: async () => (await admin<{ tasks: { id: string; body: Record<string, any>; route: string }[] }>(base, '/__sim/tasks')).tasks,
     submits: async () => (await admin(base, '/__sim/stats')).submits,
