@@ -22,12 +22,31 @@ export function parseFalTaskId(taskId: string): FalTaskRef | null {
   }
 }
 
-/** The submit answer: `{request_id, status_url, response_url, ...}`; null when any of them is missing. */
-export function parseFalSubmit(body: unknown): Required<FalTaskRef> | null {
+/**
+ * The submit answer: `{request_id, status_url, response_url, ...}`; null when any of them is missing, or when a URL
+ * leaves fal's site. The Worker sends FAL_KEY to these URLs, so they must be on the queue base's host or a sibling
+ * under the same domain (queue.fal.run → *.fal.run), never somewhere an altered answer points.
+ */
+export function parseFalSubmit(body: unknown, base: string): Required<FalTaskRef> | null {
   const b = (body ?? {}) as Record<string, unknown>
   const { request_id, status_url, response_url } = b
   if (typeof request_id !== 'string' || !request_id || !isHttpUrl(status_url) || !isHttpUrl(response_url)) return null
+  if (!sameSite(status_url, base) || !sameSite(response_url, base)) return null
   return { request_id, status_url, response_url }
+}
+
+/** Same scheme, and the same host or the same last two host labels (the port may differ). */
+function sameSite(url: string, base: string): boolean {
+  try {
+    const a = new URL(url)
+    const b = new URL(base)
+    if (a.protocol !== b.protocol || a.username || a.password) return false
+    if (a.hostname === b.hostname) return true
+    const site = (host: string) => host.split('.').slice(-2).join('.')
+    return !/^[\d.]+$|^\[/.test(b.hostname) && b.hostname.includes('.') && site(a.hostname) === site(b.hostname)
+  } catch {
+    return false
+  }
 }
 
 /** A status answer's `status`: IN_QUEUE, IN_PROGRESS or COMPLETED (null when it is none of them). */

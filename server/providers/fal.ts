@@ -67,8 +67,8 @@ export class FalProvider implements Provider {
         throw error
       }
       if (reply.status >= 200 && reply.status < 300) {
-        const ref = parseFalSubmit(reply.body)
-        if (!ref) throw new ProviderError('bad_response', 'fal.ai accepted the job but its answer had no request id or status URLs.')
+        const ref = parseFalSubmit(reply.body, this.access.base)
+        if (!ref) throw new ProviderError('bad_response', 'fal.ai accepted the job but its answer had no request id or no status URLs on its own site.')
         return { taskId: falTaskId(ref) }
       }
       last = falFailure(reply.status, reply.headers, reply.body)

@@ -57,11 +57,23 @@ describe('fal response mapping', () => {
   const submit = { status: 'IN_QUEUE', request_id: 'r1', status_url: 'https://q.fal/x/requests/r1/status', response_url: 'https://q.fal/x/requests/r1', cancel_url: 'c' }
 
   it('keeps the status and response URLs exactly as returned, in the task id', () => {
-    const ref = parseFalSubmit(submit)!
+    const ref = parseFalSubmit(submit, 'https://q.fal')!
     expect(ref).toEqual({ request_id: 'r1', status_url: submit.status_url, response_url: submit.response_url })
     expect(parseFalTaskId(falTaskId(ref))).toEqual(ref)
-    expect(parseFalSubmit({ ...submit, status_url: undefined })).toBeNull()
-    expect(parseFalSubmit({ ...submit, response_url: 'javascript:alert(1)' })).toBeNull()
+    expect(parseFalSubmit({ ...submit, status_url: undefined }, 'https://q.fal')).toBeNull()
+    expect(parseFalSubmit({ ...submit, response_url: 'javascript:alert(1)' }, 'https://q.fal')).toBeNull()
+  })
+
+  it('follows queue URLs only on fal’s own site: the key is sent there', () => {
+    const at = (status_url: string, base: string) => parseFalSubmit({ request_id: 'r', status_url, response_url: status_url }, base) !== null
+    expect(at('https://queue.fal.run/fal-ai/kling-image/requests/r/status', 'https://queue.fal.run')).toBe(true)
+    expect(at('https://rest.fal.run/x', 'https://queue.fal.run')).toBe(true)
+    expect(at('http://127.0.0.1:9343/x', 'http://127.0.0.1:9342')).toBe(true)
+    expect(at('https://evil.example/x', 'https://queue.fal.run')).toBe(false)
+    expect(at('https://fal.run.evil.example/x', 'https://queue.fal.run')).toBe(false)
+    expect(at('http://queue.fal.run/x', 'https://queue.fal.run')).toBe(false)
+    expect(at('https://user:pw@queue.fal.run/x', 'https://queue.fal.run')).toBe(false)
+    expect(at('http://127.0.0.2:9343/x', 'http://127.0.0.1:9342')).toBe(false)
   })
 
   it('reads IN_QUEUE / IN_PROGRESS / COMPLETED', () => {
