@@ -1,6 +1,6 @@
 import { logEvent } from '../log'
 import { failureCode } from '../providers/failure-code'
-import { ProviderError, type CallbackTask, type TaskState } from '../providers/provider'
+import { ProviderError, type TaskState } from '../providers/provider'
 import { isOverdue, TIMEOUT_ERROR } from './deadline'
 import type { JobDeps } from './job-deps'
 import type { JobRow } from './job-row'
@@ -22,7 +22,7 @@ const AWAIT_WEBHOOK_MS = 5_000
  * A job that never reached the provider is looked up by its id and, if the provider has no such task, submitted
  * again from the stored input. Never throws for upstream trouble: the job simply stays due for a later try.
  */
-export async function refreshJobAsync(deps: JobDeps, jobId: string, hint: CallbackTask | null = null): Promise<void> {
+export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<void> {
   const now = Date.now()
   const row = await claimJobAsync(deps.db, jobId, now)
   if (!row) return
@@ -33,7 +33,9 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string, hint: Callba
       return
     }
     if (!row.task_id && !deps.provider.findsTasksByJobId) {
-      pollAfter = await adoptAsync(deps, row, hint)
+      // The seller cannot be asked by our job id and nothing is submitted twice: the submit went unanswered, and
+      // only the seller's webhook can name the task (the callback route records it). Until then, wait.
+      pollAfter = Date.now() + AWAIT_WEBHOOK_MS
       return
     }
     const task = await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: row.task_id })
@@ -55,20 +57,6 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string, hint: Callba
   } finally {
     await releaseJobAsync(deps.db, row.id, row.lease_until, pollAfter)
   }
-}
-
-/**
- * A seller job whose submit went unanswered (the sellers cannot be asked by our job id, and nothing is submitted
- * twice): adopt the task when the seller's webhook names it, and take its outcome from the webhook when the webhook
- * carries it (fal: an adopted request has no status URL to re-read); else re-read it. Without a hint, wait.
- */
-async function adoptAsync(deps: JobDeps, row: JobRow, hint: CallbackTask | null): Promise<number> {
-  if (!hint) return Date.now() + AWAIT_WEBHOOK_MS
-  await recordTaskAsync(deps.db, row.id, hint.taskId, Date.now())
-  logEvent('info', 'task_adopted_from_webhook', { job_id: row.id })
-  const task = hint.state ?? (await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: hint.taskId }))
-  if (!task) return Date.now() + AWAIT_WEBHOOK_MS
-  return applyAsync(deps, row, task)
 }
 
 function providerLabel(deps: JobDeps): string {

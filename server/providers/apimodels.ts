@@ -88,7 +88,7 @@ export class ApimodelsProvider implements Provider {
   /** The callback carries the query's body; only its task id is used (the task is re-read before anything changes). */
   callbackTask(body: unknown): CallbackTask | null {
     const taskId = apimodelsTaskId(parseApimodelsEnvelope(body))
-    return taskId ? { taskId, state: null } : null
+    return taskId ? { taskId } : null
   }
 
   private get authorization(): string {

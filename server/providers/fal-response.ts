@@ -6,6 +6,8 @@ export interface FalTaskRef {
   request_id: string
   status_url?: string
   response_url?: string
+  /** For a request adopted from its webhook: the outcome the webhook carried (there is no status URL to re-read). */
+  outcome?: TaskState
 }
 
 /** The task id we store for a fal request: its queue URLs travel with it (never rebuilt from the base). */
@@ -27,7 +29,7 @@ export function parseFalTaskId(taskId: string): FalTaskRef | null {
  * leaves fal's site. The Worker sends FAL_KEY to these URLs, so they must be on the queue base's host or a sibling
  * under the same domain (queue.fal.run → *.fal.run), never somewhere an altered answer points.
  */
-export function parseFalSubmit(body: unknown, base: string): Required<FalTaskRef> | null {
+export function parseFalSubmit(body: unknown, base: string): Required<Omit<FalTaskRef, 'outcome'>> | null {
   const b = (body ?? {}) as Record<string, unknown>
   const { request_id, status_url, response_url } = b
   if (typeof request_id !== 'string' || !request_id || !isHttpUrl(status_url) || !isHttpUrl(response_url)) return null

@@ -79,10 +79,11 @@ export class FalProvider implements Provider {
 
   async read(ref: TaskRef): Promise<(TaskState & { taskId: string }) | null> {
     const fal = ref.taskId ? parseFalTaskId(ref.taskId) : null
+    const taskId = ref.taskId!
+    if (fal?.outcome) return { taskId, ...fal.outcome }
     if (!fal?.status_url || !fal.response_url) {
       throw new ProviderError('bad_response', 'This fal.ai request has no status URL to follow.')
     }
-    const taskId = ref.taskId!
     const status = await this.getAsync(fal.status_url)
     if (status.status === 404) return null
     if (status.status >= 300) throw this.error(falFailure(status.status, status.headers, status.body))
@@ -108,27 +109,22 @@ export class FalProvider implements Provider {
 
   /**
    * fal's webhook: `{request_id, gateway_request_id, status: "OK" | "ERROR", payload, error}`. Only used to adopt a
-   * task whose submit answer was lost: the URL it arrives on is signed for this one job, and the payload is the
-   * result (an adopted task has no status URL to re-read).
+   * request whose submit answer was lost: the URL it arrives on is signed for this one job, and an adopted request
+   * has no status URL to re-read, so its outcome (the payload) travels in the task id.
    */
   callbackTask(body: unknown): CallbackTask | null {
     const hook = (body ?? {}) as { request_id?: unknown; status?: unknown; payload?: unknown; error?: unknown }
     if (typeof hook.request_id !== 'string' || !hook.request_id) return null
-    const taskId = falTaskId({ request_id: hook.request_id })
-    if (hook.status === 'OK') return { taskId, state: falResultState(hook.payload) }
-    if (hook.status === 'ERROR') {
-      const failure = falFailure(422, new Headers(), hook.payload)
-      const message = failure.message || (typeof hook.error === 'string' ? hook.error : '')
-      return {
-        taskId,
-        state: {
-          state: 'failed',
-          reason: failure.reason === 'content_rejected' ? 'content_rejected' : 'task_failed',
-          message: `fal.ai could not generate this image${message ? `: ${message}` : ''}.`,
-        },
-      }
+    if (hook.status === 'OK') return { taskId: falTaskId({ request_id: hook.request_id, outcome: falResultState(hook.payload) }) }
+    if (hook.status !== 'ERROR') return null
+    const failure = falFailure(422, new Headers(), hook.payload)
+    const said = failure.message || (typeof hook.error === 'string' ? hook.error.slice(0, 300) : '')
+    const outcome: TaskState = {
+      state: 'failed',
+      reason: failure.reason === 'content_rejected' ? 'content_rejected' : 'task_failed',
+      message: `fal.ai could not generate this image${said ? `: ${said}` : ''}.`,
     }
-    return { taskId, state: null }
+    return { taskId: falTaskId({ request_id: hook.request_id, outcome }) }
   }
 
   private get authorization(): string {

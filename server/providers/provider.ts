@@ -108,10 +108,13 @@ export class ProviderError extends Error {
   }
 }
 
-/** What a provider's webhook says: the task it names and, when the body carries it, the task's outcome. */
+/**
+ * The task a provider's webhook names, as the task id to record for the job. A seller whose adopted task cannot be
+ * re-read (fal: its status URL came only with the lost submit answer) folds the webhook's outcome into the id, and
+ * its `read` answers from it.
+ */
 export interface CallbackTask {
   taskId: string
-  state: TaskState | null
 }
 
 export interface Provider {

@@ -5,7 +5,7 @@ import { ApiError } from '../errors'
 import { logEvent } from '../log'
 import { jobDeps } from '../jobs/job-deps'
 import { refreshJobAsync } from '../jobs/refresh'
-import { markDueAsync } from '../jobs/transitions'
+import { adoptTaskAsync, markDueAsync } from '../jobs/transitions'
 
 const forged = () => new ApiError('not_found', 'Unknown callback.')
 
@@ -21,9 +21,13 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   if (!jobId || !(await markDueAsync(c.env.DB, jobId))) throw forged()
   const body = parseJson(await c.req.text())
   logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(body) })
-  // The task the webhook names matters only to a job whose submit went unanswered (refresh adopts it then).
-  const named = c.var.provider.callbackTask(body)
-  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId, named))
+  // A seller that cannot be asked by our job id: the webhook is how a job whose submit went unanswered learns its
+  // task. Recorded only where the job has none (the URL is signed for this one job).
+  const named = c.var.provider.findsTasksByJobId ? null : c.var.provider.callbackTask(body)
+  if (named && (await adoptTaskAsync(c.env.DB, jobId, named.taskId, Date.now()))) {
+    logEvent('info', 'task_adopted_from_webhook', { job_id: jobId })
+  }
+  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId))
   return c.body(null, 204)
 })
 

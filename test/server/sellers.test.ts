@@ -1,6 +1,7 @@
 /** What is particular to each seller, beyond the shared contract (provider-contract.test.ts). */
 import { beforeEach, describe, expect, it } from 'vitest'
-import { call, createJob, env, getJob, pngBase64Async, resetWorld, usedToday } from './helpers'
+import { callbackTokenAsync } from '../../server/auth/callback-token'
+import { call, createJob, dbJob, env, getJob, pngBase64Async, resetWorld, TEST_VARS, usedToday } from './helpers'
 import { withTunnelAsync } from './tunnel-pump'
 
 const admin = (base: string) => (path: string, body?: unknown) =>
@@ -40,6 +41,29 @@ describe('fal.ai', () => {
     const stats = await fal('/__sim/stats')
     expect(stats.requests.find((r: { method: string }) => r.method === 'POST').path).toMatch(/\?fal_webhook=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fv1%2Fcallbacks%2Ffal%2F/)
     expect(stats.webhooks).toEqual([expect.objectContaining({ status: 204 })])
+  })
+
+  it('adopts the request a webhook names even while the create request still holds the job', async () => {
+    const withHooks = { ...asFal, PUBLIC_BASE_URL: 'http://127.0.0.1:1' }
+    await fal('/__sim/config', { delayMs: 60_000, faults: { dropSubmit: 1 } })
+    const reply = await createJob({ operation: 'generate', prompt: 'p', n: 2 }, { env: withHooks })
+    expect(reply.status).toBe(202)
+    const id = reply.body.id
+    expect((await dbJob(id))?.task_id).toBeNull()
+    // As if the submit were still hanging: the job is held, so the webhook cannot refresh it now.
+    await env.DB.prepare('UPDATE jobs SET lease_until = ?2 WHERE id = ?1').bind(id, Date.now() + 60_000).run()
+    const [task] = (await fal('/__sim/tasks')).tasks
+    await fal(`/__sim/tasks/${task.id}/finish`, {})
+    const payload = { images: [0, 1].map((i) => ({ url: `${env.FAL_QUEUE_BASE}/files/${task.id}/${i}.png`, content_type: 'image/png' })) }
+    const token = await callbackTokenAsync(id, TEST_VARS.CALLBACK_SECRET)
+    const hook = await call(`/v1/callbacks/fal/${token}`, { as: null, method: 'POST', body: { request_id: task.id, gateway_request_id: task.id, status: 'OK', payload, error: null }, env: withHooks })
+    expect(hook.status).toBe(204)
+    expect(JSON.parse((await dbJob(id))!.task_id)).toMatchObject({ request_id: task.id })
+    await env.DB.prepare('UPDATE jobs SET lease_until = 0 WHERE id = ?1').bind(id).run()
+    const done = await getJob(id, 10, { env: withHooks })
+    expect(done.body.status).toBe('succeeded')
+    expect(done.body.images).toHaveLength(2)
+    expect((await fal('/__sim/stats')).submits).toBe(1)
   })
 
   it('does not retry what X-Fal-Retryable forbids', async () => {
