@@ -4,8 +4,8 @@
  * 1201 "could not be decoded"), which the client would see as our 502 instead of its own 400.
  *
  * PNG: IHDR first with a sane size, every chunk's length within the file and its CRC right, IDAT present, IEND
- * last. JPEG: the segments before the first scan are well-formed, a frame header and a scan exist, and the file
- * ends with EOI. Returns what is wrong in plain words, or null when the file is whole.
+ * last. JPEG: the segments before the first scan are well-formed, a frame header, quantisation and Huffman tables
+ * and a scan exist, and the file ends with EOI. Returns what is wrong in plain words, or null when the file is whole.
  */
 export function imageIntegrityIssue(bytes: Uint8Array, format: 'png' | 'jpeg'): string | null {
   return format === 'png' ? pngIssue(bytes) : jpegIssue(bytes)
@@ -33,6 +33,8 @@ function pngIssue(b: Uint8Array): string | null {
 function jpegIssue(b: Uint8Array): string | null {
   let at = 2
   let sawFrame = false
+  let huffman = false
+  const tables = { quantisation: false, huffman: false }
   while (at + 4 <= b.length) {
     if (b[at] !== 0xff) return 'is not a valid JPEG (a damaged segment before the image data)'
     const marker = b[at + 1]
@@ -47,9 +49,16 @@ function jpegIssue(b: Uint8Array): string | null {
     if (marker === 0xd8 || marker === 0xd9) return 'is not a valid JPEG (no image data)'
     const length = (b[at + 2] << 8) | b[at + 3]
     if (length < 2 || at + 2 + length > b.length) return 'its JPEG data is cut off'
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) sawFrame = true
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      sawFrame = true
+      // SOF0-3 and SOF5-7 are Huffman-coded; the others use arithmetic coding (tables in DAC).
+      huffman = marker <= 0xc7
+    }
+    if (marker === 0xdb) tables.quantisation = true
+    if (marker === 0xc4) tables.huffman = true
     if (marker === 0xda) {
       if (!sawFrame) return 'is not a valid JPEG (no frame header before the image data)'
+      if (!tables.quantisation || (huffman && !tables.huffman)) return 'is not a valid JPEG (its decoding tables are missing)'
       return endsWithEoi(b) ? null : 'its JPEG data is cut off (no end-of-image marker)'
     }
     at += 2 + length

@@ -84,12 +84,15 @@ describe('per-owner request rate', () => {
       const env = { CLIENT_TOKENS: tokens, ...binding }
       const headers = { Authorization: `Bearer ${carol}` }
       let limited = null
-      for (let i = 0; i < 700 && !limited; i++) {
+      for (let i = 0; i < 1300 && !limited; i++) {
         const reply = await call('/v1/jobs?limit=1', { as: null, headers, env })
         if (reply.status === 429) limited = { i, reply }
         else expect(reply.status).toBe(200)
       }
-      expect(limited?.i).toBe(600)
+      // The binding counts in fixed windows of the clock minute, so a run that spans a window boundary may pass a few
+      // more; it never limits early. The fallback's window starts with the owner's first request: exactly 600.
+      if (name === 'the fallback without the binding') expect(limited?.i).toBe(600)
+      else expect(limited?.i).toBeGreaterThanOrEqual(600)
       expect(limited?.reply.body.error.code).toBe('rate_limited')
       expect(Number(limited?.reply.headers.get('Retry-After'))).toBeGreaterThan(0)
       // Another owner is not affected.

@@ -145,9 +145,8 @@ export function jpegBase64(width: number, height: number, rgb: readonly [number,
 }
 
 /**
- * The smallest bytes that are structurally a baseline JPEG of the given size (SOI, JFIF, frame header, scan
- * header, scan data, EOI), padded to `padTo` bytes. Not decodable to pixels: no Huffman or quantisation tables;
- * enough for the Worker's checks, refused by Kling (and the simulator) as undecodable.
+ * The smallest bytes that read as a baseline JPEG of the given size (SOI, JFIF, frame header, scan header, EOI),
+ * padded to `padTo` bytes: its size is readable, but with no decoding tables it is refused as damaged.
  */
 export function jpegBytes(width: number, height: number, padTo = 0): Uint8Array {
   const head = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]

@@ -26,8 +26,6 @@ export default defineProject(async () => {
       // runner (isolate: false) instead of starting workerd per file: 55 s instead of 100 s on two cores.
       fileParallelism: false,
       isolate: false,
-      // The Worker writes one log line per request (server/http/request-log.ts); tests that care spy on console.
-      onConsoleLog: (log: string) => !log.includes('"event":"request"'),
       testTimeout: 20_000,
       hookTimeout: 20_000,
     },

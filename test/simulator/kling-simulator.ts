@@ -76,6 +76,10 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions = {}): Pro
       else res.destroy()
     })
   })
+  // Node closes idle keep-alive sockets after 5 s; workerd may pick such a socket from its pool just as it closes
+  // ("Network connection lost."). Real APIs keep them for about a minute behind their load balancers.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
