@@ -13,6 +13,8 @@ import { claimJobAsync, failJobAsync, markRunningAsync, recordTaskAsync, release
 
 /** After an upstream hiccup, wait this long before the next read. */
 const BACKOFF_AFTER_ERROR_MS = 2_000
+/** A seller job whose submit went unanswered waits for the seller's webhook; nothing to read meanwhile. */
+const AWAIT_WEBHOOK_MS = 5_000
 
 /**
  * Reads the job's task from the provider and advances the job, if the job is due and nobody else is on it (the
@@ -30,10 +32,16 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<voi
       if (await failJobAsync(deps.db, row.id, TIMEOUT_ERROR, now)) await endJobInputsAsync(deps, row)
       return
     }
+    if (!row.task_id && !deps.provider.findsTasksByJobId) {
+      // The seller cannot be asked by our job id and nothing is submitted twice: the submit went unanswered, and
+      // only the seller's webhook can name the task (the callback route records it). Until then, wait.
+      pollAfter = Date.now() + AWAIT_WEBHOOK_MS
+      return
+    }
     const task = await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: row.task_id })
     if (!task) {
       if (row.task_id) {
-        const message = 'Kling no longer knows this task.'
+        const message = `${providerLabel(deps)} no longer knows this task.`
         if (await failJobAsync(deps.db, row.id, { code: 'upstream_error', message }, Date.now())) await endJobInputsAsync(deps, row)
       } else {
         await resubmitAsync(deps, row)
@@ -49,6 +57,10 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<voi
   } finally {
     await releaseJobAsync(deps.db, row.id, row.lease_until, pollAfter)
   }
+}
+
+function providerLabel(deps: JobDeps): string {
+  return { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' }[deps.provider.name]
 }
 
 /** Moves the job to what the task says; returns when to poll next (0: at the usual pace). */

@@ -5,6 +5,7 @@ import { ProviderError, type InputImage, type TaskInput } from '../providers/pro
 import { taskImages, type InputSlot } from './job-inputs'
 import type { JobDeps } from './job-deps'
 import type { JobOptions, JobRow } from './job-row'
+import { inputUrlsAsync } from './input-urls'
 import { endJobInputsAsync } from './end-job'
 import { failJobAsync, recordTaskAsync } from './transitions'
 
@@ -58,6 +59,7 @@ async function taskInputAsync(deps: JobDeps, row: JobRow, inputs: Map<InputSlot,
     aspect_ratio: (row.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
     resolution: row.resolution ?? undefined,
     ...taskImages(inputs),
+    inputUrls: deps.provider.imageInput === 'url' && inputs.size ? await inputUrlsAsync(deps.config, row, [...inputs.keys()]) : undefined,
     ...options,
     expansion: row.expansion ? JSON.parse(row.expansion) : undefined,
     callbackUrl:

@@ -64,6 +64,19 @@ export async function recordTaskAsync(
   return row
 }
 
+/**
+ * Records the task a seller's webhook names for an unfinished job that has none (its submit went unanswered), in
+ * one conditional statement, so it works while the create request still holds the job and never replaces a task
+ * id the submit did record. Returns whether it recorded it.
+ */
+export async function adoptTaskAsync(db: D1Database, id: string, taskId: string, now: number): Promise<boolean> {
+  const result = await db
+    .prepare(`UPDATE jobs SET task_id = ?2, poll_after = 0, updated_at = ?3 WHERE id = ?1 AND task_id IS NULL AND ${ACTIVE}`)
+    .bind(id, taskId, now)
+    .run()
+  return result.meta.changes === 1
+}
+
 export async function markRunningAsync(db: D1Database, id: string, now: number): Promise<void> {
   await db.prepare(`UPDATE jobs SET status = 'running', updated_at = ?2 WHERE id = ?1 AND status = 'queued'`).bind(id, now).run()
 }

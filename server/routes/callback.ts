@@ -5,7 +5,7 @@ import { ApiError } from '../errors'
 import { logEvent } from '../log'
 import { jobDeps } from '../jobs/job-deps'
 import { refreshJobAsync } from '../jobs/refresh'
-import { markDueAsync } from '../jobs/transitions'
+import { adoptTaskAsync, markDueAsync } from '../jobs/transitions'
 
 const forged = () => new ApiError('not_found', 'Unknown callback.')
 
@@ -19,18 +19,32 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   if (!secret || c.req.param('provider') !== c.var.provider.name) throw forged()
   const jobId = await verifyCallbackTokenAsync(c.req.param('token'), secret)
   if (!jobId || !(await markDueAsync(c.env.DB, jobId))) throw forged()
-  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(await c.req.text()) })
+  const body = parseJson(await c.req.text())
+  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(body) })
+  // A seller that cannot be asked by our job id: the webhook is how a job whose submit went unanswered learns its
+  // task. Recorded only where the job has none (the URL is signed for this one job).
+  const named = c.var.provider.findsTasksByJobId ? null : c.var.provider.callbackTask(body)
+  if (named && (await adoptTaskAsync(c.env.DB, jobId, named.taskId, Date.now()))) {
+    logEvent('info', 'task_adopted_from_webhook', { job_id: jobId })
+  }
   c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId))
   return c.body(null, 204)
 })
 
-/** `task_status` from Kling's flat callback body or from the `{code, data}` envelope some copies show. */
-function hintedStatus(text: string): string | null {
+function parseJson(text: string): unknown {
   try {
-    const body = JSON.parse(text) as { task_status?: unknown; data?: { task_status?: unknown } }
-    const status = body.task_status ?? body.data?.task_status
-    return typeof status === 'string' ? status.slice(0, 20) : null
+    return JSON.parse(text)
   } catch {
     return null
   }
+}
+
+/**
+ * The status a callback claims, for the log: Kling's `task_status` (flat or in a `{code, data}` envelope), fal's
+ * `status`, apimodels' `data.state`.
+ */
+function hintedStatus(body: unknown): string | null {
+  const b = (body ?? {}) as { task_status?: unknown; status?: unknown; data?: { task_status?: unknown; state?: unknown } }
+  const status = b.task_status ?? b.data?.task_status ?? b.data?.state ?? b.status
+  return typeof status === 'string' ? status.slice(0, 20) : null
 }

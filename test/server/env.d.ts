@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends ServerEnv {
       TEST_MIGRATIONS: D1Migration[]
+      /** worker-tunnel.ts, for sellers that call the Worker's public URL. */
+      TEST_TUNNEL_URL: string
     }
   }
 }
