@@ -84,6 +84,9 @@ export async function startWorkerTunnel(port: number): Promise<WorkerTunnel> {
   }
 
   const server = createServer((req, res) => void handle(req, res).catch(() => res.destroy()))
+  // workerd's long-polls reuse pooled connections; Node's 5 s idle close would race them.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())

@@ -24,6 +24,9 @@ export async function listenAsync(
       else res.destroy()
     })
   })
+  // As the Kling simulator: outlive workerd's pooled connections (Node's 5 s default races them).
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
