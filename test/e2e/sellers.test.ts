@@ -7,8 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { buildPlugin } from '../../scripts/build'
 import { startWorker, type WorkerProcess } from '../../scripts/lib/worker-process'
+import { startPlayground, type PlaygroundServer } from '../playground/serve'
 import type { AdminSellerTask, SellerSimulator } from '../sellers/seller-simulator'
 import { sellerWorkerVars, startSellerSimulator, type Seller } from '../sellers/start-seller-simulator'
 import { launchChromium } from './support/chromium'
@@ -22,6 +24,7 @@ const LABELS: Record<Seller, string> = { fal: 'fal.ai', pixeldojo: 'PixelDojo', 
 describe.each<Seller>(['fal', 'pixeldojo', 'apimodels'])('seller %s', (seller) => {
   let sim: SellerSimulator
   let worker: WorkerProcess
+  let playground: PlaygroundServer
   let browser: Browser
   let persistTo: string
 
@@ -40,12 +43,21 @@ describe.each<Seller>(['fal', 'pixeldojo', 'apimodels'])('seller %s', (seller) =
         PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       },
     })
+    // The panel may reach only the origin its manifest declares (the playground applies Figma's CSP), so this
+    // seller's Worker gets a plugin built for it, as a team would build for its own backend.
+    const distDir = join(persistTo, 'dist')
+    await buildPlugin({ backendUrl: pluginBackendUrl(), outdir: distDir })
+    playground = await startPlayground({ port: await portOrFree(0), distDir })
     browser = await launchChromium()
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
   }, 180_000)
 
+  /** Figma refuses IP literals in networkAccess: the panel talks to localhost. */
+  const pluginBackendUrl = () => worker.url.replace('127.0.0.1', 'localhost')
+
   afterAll(async () => {
     await browser?.close()
+    await playground?.close()
     await worker?.stop()
     await sim?.close()
     if (persistTo) await rm(persistTo, { recursive: true, force: true })
@@ -54,7 +66,7 @@ describe.each<Seller>(['fal', 'pixeldojo', 'apimodels'])('seller %s', (seller) =
   test(`generate into two selected frames through ${seller}`, async () => {
     const session = await Session.create(browser)
     try {
-      await session.goto({ playgroundUrl: inject('playgroundUrl'), backendUrl: worker.url, token: E2E.token, scenario: 'placeholders' })
+      await session.goto({ playgroundUrl: playground.url, backendUrl: pluginBackendUrl(), token: E2E.token, scenario: 'placeholders' })
       await session.ui.getByTestId('status-bar').filter({ hasText: `${LABELS[seller]} · ` }).waitFor()
       await session.clickNode('Hero banner')
       await session.clickNode('Product card', true)
