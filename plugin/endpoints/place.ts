@@ -8,6 +8,7 @@ import { placeBesideAsync } from '../placement/place-beside'
 import { placeExpandAsync } from '../placement/place-expand'
 import { placeFillAsync } from '../placement/place-fill'
 import { placeNewFrames } from '../placement/place-new-frames'
+import { placeRowAsync } from '../placement/place-row'
 
 export async function place({ placement, meta, images }: PlaceRequest): Promise<PlaceResult> {
   let outcome: Outcome
@@ -39,5 +40,7 @@ function placeByKindAsync(
       return placeFillAsync(images, placement.nodeIds)
     case 'expand':
       return placeExpandAsync(images, placement.frameId, placement.sourceId)
+    case 'row':
+      return placeRowAsync(images, placement.besideIds, placement.numbered, meta)
   }
 }

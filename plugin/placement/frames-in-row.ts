@@ -11,7 +11,8 @@ export interface FramesInRow {
   sizeOf: (image: ImageBytes) => Size
   /** What the row starts to the right of; null starts it at the page origin. */
   beside: Rect | null
-  name: string
+  /** The layer name, or each frame's from its image's index in `images`. */
+  name: string | ((index: number) => string)
   page: PageNode
 }
 
@@ -22,18 +23,18 @@ export interface FramesInRow {
  */
 export function createFramesInRow({ images, sizeOf, beside, name, page }: FramesInRow): Outcome {
   const skipped: Skip[] = []
-  const accepted: { paint: ImagePaint; size: Size }[] = []
-  for (const image of images) {
+  const accepted: { paint: ImagePaint; size: Size; index: number }[] = []
+  images.forEach((image, index) => {
     const attempt = createImagePaint(image)
-    if (attempt.ok) accepted.push({ paint: attempt.paint, size: sizeOf(image) })
+    if (attempt.ok) accepted.push({ paint: attempt.paint, size: sizeOf(image), index })
     else skipped.push({ nodeId: '', reason: attempt.reason })
-  }
+  })
   const onCurrentPage = page.id === figma.currentPage.id
   const rects = layoutRow(beside, accepted.map((a) => a.size))
-  const placed = accepted.map(({ paint }, i) => {
+  const placed = accepted.map(({ paint, index }, i) => {
     const frame = figma.createFrame()
     if (!onCurrentPage) page.appendChild(frame)
-    frame.name = name
+    frame.name = typeof name === 'string' ? name : name(index)
     frame.resize(rects[i].width, rects[i].height)
     frame.x = rects[i].x
     frame.y = rects[i].y

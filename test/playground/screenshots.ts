@@ -19,7 +19,7 @@ const { values } = parseArgs({
   },
 })
 
-const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference']
+const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference', 'compose']
 await mkdir(values.out, { recursive: true })
 const playground = await startPlayground()
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })

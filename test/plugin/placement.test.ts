@@ -124,6 +124,59 @@ describe('place beside', () => {
   })
 })
 
+describe('place row', () => {
+  it('numbers a series "prompt 1/3", "prompt 2/3"… in order, each at its image size, in a row right of the references', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const sneaker = run.node('Sneaker')
+    const result = await place(run, {
+      meta: { ...META, operation: 'omni', prompt: 'The bottle on a beach, storyboard' },
+      placement: { kind: 'row', besideIds: [bottle.id, sneaker.id], numbered: true },
+      images: [image(1360, 768), image(1024, 1024), image(768, 1360)],
+    })
+    const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    // Bottle and Sneaker span x 0..1500; the row starts 80 px to the right, frames 40 px apart.
+    expect(frames.map((f) => [f.name, f.x, f.y, f.width, f.height])).toEqual([
+      ['The bottle on a beach, storyboard 1/3', 1580, 0, 1360, 768],
+      ['The bottle on a beach, storyboard 2/3', 2980, 0, 1024, 1024],
+      ['The bottle on a beach, storyboard 3/3', 4044, 0, 768, 1360],
+    ])
+    expect(frames.map((f) => f.fills[0]).map((f) => [f.imageWidth, f.imageHeight])).toEqual([
+      [1360, 768],
+      [1024, 1024],
+      [768, 1360],
+    ])
+  })
+
+  it('keeps each image its series number when Figma refuses one', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [run.node('Lamp').id], numbered: true },
+      images: [image(1024, 1024), image(5000, 5000), image(1024, 1024)],
+    })
+    const names = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!.name)
+    expect(names).toEqual(['A lighthouse at dusk 1/3', 'A lighthouse at dusk 3/3'])
+    expect(result.skipped).toHaveLength(1)
+  })
+
+  it('names unnumbered frames after the prompt, and lands beside the page content when the references are gone', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const lamp = run.node('Lamp')
+    run.emulator.user.remove(lamp.id)
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [lamp.id], numbered: false },
+      images: [image(1024, 1024)],
+    })
+    // The remaining content ends with the style swatch at x 3600..4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({
+      name: 'A lighthouse at dusk',
+      x: 4280,
+      y: 0,
+    })
+    expect(run.emulator.notifications.at(-1)?.message).toMatch(/references were deleted/)
+  })
+})
+
 describe('place expand', () => {
   it('makes the result the frame’s only fill and removes the source image', async () => {
     const run = await startPlugin({ scenario: 'expand' })

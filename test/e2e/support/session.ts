@@ -9,7 +9,7 @@ import type {} from '../../playground/page/playground-api'
 import { waitFor } from './wait'
 
 export type { NodeSnapshot }
-export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference'
+export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference' | 'compose'
 
 export interface SessionOptions {
   playgroundUrl: string

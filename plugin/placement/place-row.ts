@@ -1,0 +1,38 @@
+// Main thread: placement `row`, for multi-image reference and Omni results (a series among them).
+import { boundsOf } from '../../shared/geometry/rect'
+import type { ImageBytes, PlacementMeta } from '../../shared/protocol/messages'
+import { absoluteRect } from '../absolute-rect'
+import { findSceneNodeAsync } from '../find-scene-node'
+import { pageOf } from '../page-of'
+import { frameName, seriesFrameName } from './frame-name'
+import { createFramesInRow } from './frames-in-row'
+import type { Outcome } from './outcome'
+
+/**
+ * One frame per image at the image's own size, in order, in a row to the right of the references that still
+ * exist, on the page of the first of them. With none left, the row starts beside the current page's content.
+ * A series is numbered "prompt 1/3", "prompt 2/3"… so that its order survives any later rearranging.
+ */
+export async function placeRowAsync(
+  images: readonly ImageBytes[],
+  besideIds: readonly string[],
+  numbered: boolean,
+  meta: PlacementMeta,
+): Promise<Outcome> {
+  const found = await Promise.all(besideIds.map(findSceneNodeAsync))
+  const anchors = found.filter((node): node is SceneNode => node !== null)
+  const page = (anchors[0] && pageOf(anchors[0])) ?? figma.currentPage
+  const onPage = anchors.filter((node) => pageOf(node)?.id === page.id)
+  const beside = boundsOf((onPage.length ? onPage : page.children).map(absoluteRect))
+  const outcome = createFramesInRow({
+    images,
+    sizeOf: (image) => ({ width: image.width, height: image.height }),
+    beside,
+    name: numbered ? (index) => seriesFrameName(meta.prompt, index, images.length) : frameName(meta.prompt),
+    page,
+  })
+  if (besideIds.length > 0 && anchors.length === 0) {
+    return { ...outcome, note: 'The references were deleted, so the images went beside the page content.' }
+  }
+  return outcome
+}
