@@ -1,12 +1,12 @@
-import type { ImplementedOperation, JobStatus } from '../../shared/api/enums'
-import type { Expansion, Job, JobError, JobImage } from '../../shared/api/schemas'
+import type { ImageReference, Operation, JobStatus, ResultType } from '../../shared/api/enums'
+import type { Expansion, Job, JobCost, JobError, JobImage } from '../../shared/api/schemas'
 
-/** A `jobs` row as D1 returns it (migrations/0001_init.sql). */
+/** A `jobs` row as D1 returns it (migrations/0001_init.sql, 0002_job_cost.sql). */
 export interface JobRow {
   id: string
   owner: string
   status: JobStatus
-  operation: ImplementedOperation
+  operation: Operation
   provider: Job['provider']
   model: string
   prompt: string | null
@@ -17,11 +17,14 @@ export interface JobRow {
   expansion: string | null
   options: string | null
   client_ref: string | null
+  /** How many input images are kept in R2 (options.inputs names their slots); 0 once the job ended. */
   has_input: number
   task_id: string | null
   images: string
   error_code: string | null
   error_message: string | null
+  /** JSON JobCost as the provider reported it at success, or null. */
+  cost: string | null
   charged: number
   charge_day: string
   created_at: number
@@ -33,9 +36,13 @@ export interface JobRow {
 
 /** Model options kept for resubmission; not part of the public job object. */
 export interface JobOptions {
-  image_reference?: 'subject' | 'face'
+  image_reference?: ImageReference
   image_fidelity?: number
   human_fidelity?: number
+  result_type?: ResultType
+  series_amount?: number
+  /** Slots of the input images kept in R2 (job-inputs.ts), in request order. */
+  inputs?: string[]
 }
 
 /** A stored image as the row keeps it: the URL is built per response, from the origin the client used. */
@@ -64,7 +71,7 @@ export function toJob(row: JobRow, origin: string): Job {
     expansion: row.expansion ? (JSON.parse(row.expansion) as Expansion) : null,
     client_ref: row.client_ref,
     queue_position: null,
-    cost: null,
+    cost: row.cost ? (JSON.parse(row.cost) as JobCost) : null,
     images: stored.map((image) => ({ ...image, url: `${origin}/v1/jobs/${row.id}/images/${image.index}` })),
     error: row.error_code ? ({ code: row.error_code, message: row.error_message ?? '' } as JobError) : null,
     created_at: new Date(row.created_at).toISOString(),

@@ -1,71 +1,63 @@
-import { IMPLEMENTED_OPERATIONS, type ImplementedOperation } from '../../shared/api/enums'
-import { createJobIssues, type CreateJobRequest, type FieldIssue, type ModelCapabilities } from '../../shared/api/schemas'
-import { ApiError } from '../errors'
+import type { Operation, RequestAspectRatio, Resolution } from '../../shared/api/enums'
+import { createJobIssues, type CreateJobRequest, type ModelCapabilities } from '../../shared/api/schemas'
 import type { Provider } from '../providers/provider'
-import { findModel } from '../providers/registry'
 import { invalidRequest } from '../validate'
-import { checkInputImage } from './input-image'
+import { checkCapabilities } from './check-capabilities'
+import { checkRequestInputs, type CheckedInput } from './job-inputs'
 import type { JobOptions } from './job-row'
 
 /** A create request that passed every rule: what to store and submit. */
 export interface JobPlan {
-  operation: ImplementedOperation
+  operation: Operation
   model: ModelCapabilities
-  /** Raw base64 of the input image, for operations that take one. */
-  image: string | null
+  /** The ratio and resolution to send, defaults applied; null where the model takes none. */
+  aspect_ratio: RequestAspectRatio | null
+  resolution: Resolution | null
+  /** Images the job makes (and is charged for): `n`, or `series_amount` for a series. */
+  n: number
+  /** Input images, checked from their bytes, in slot order. */
+  inputs: CheckedInput[]
   options: JobOptions
 }
 
 /**
- * The rules of `POST /v1/jobs` beyond the schema, in the order a client can act on them: operations we do not
- * offer (400 `operation_not_supported`), fields that do not fit the operation, a model not offered for it
- * (404 `model_not_found`), values the model does not take, and finally the input image's bytes.
+ * The rules of `POST /v1/jobs` beyond the schema, in the order a client can act on them: fields that do not fit
+ * the operation (400 `invalid_request`), then the capability map (404 `model_not_found`, 400
+ * `operation_not_supported`), and finally the input images' bytes (400 `invalid_request` naming each field path).
  */
 export function planJob(provider: Provider, req: CreateJobRequest): JobPlan {
-  const operation = req.operation
-  if (!isImplemented(operation)) {
-    throw new ApiError('operation_not_supported', `The ${provider.name} provider does not offer ${operation} yet.`)
-  }
   const crossField = createJobIssues(req)
   if (crossField.length) throw invalidRequest('body', crossField)
 
-  const modelId = req.model ?? provider.defaultModel
-  const model = findModel(provider, modelId, operation)
-  if (!model) {
-    const offered = provider.models().filter((m) => (m.operations as string[]).includes(operation)).map((m) => m.id)
-    throw new ApiError('model_not_found', `Model ${modelId} is not offered for ${operation}; choose one of ${offered.join(', ')}.`)
-  }
+  const { model, rules } = checkCapabilities(provider, req)
 
-  const issues: FieldIssue[] = []
-  if (req.aspect_ratio && !(model.aspect_ratios as string[]).includes(req.aspect_ratio)) {
-    issues.push({ path: 'aspect_ratio', message: `${model.id} offers ${model.aspect_ratios.join(', ')}` })
-  }
-  if (req.resolution && !model.resolutions.includes(req.resolution)) {
-    issues.push({ path: 'resolution', message: `${model.id} offers ${model.resolutions.join(', ')}` })
-  }
-  for (const field of ['negative_prompt', 'image_reference', 'image_fidelity', 'human_fidelity'] as const) {
-    if (req[field] !== undefined && !model.parameters.includes(field)) {
-      issues.push({ path: field, message: `${model.id} does not take ${field}` })
-    }
-  }
+  const issues = []
   if (req.human_fidelity !== undefined && req.image_reference === 'face') {
     issues.push({ path: 'human_fidelity', message: 'only applies with image_reference "subject"' })
   }
-  let image: string | null = null
-  if (req.image !== undefined) {
-    const checked = checkInputImage('image', req.image)
-    if ('issues' in checked) issues.push(...checked.issues)
-    else image = checked.base64
-  }
+  const { inputs, issues: inputIssues } = checkRequestInputs(req)
+  issues.push(...inputIssues)
   if (issues.length) throw invalidRequest('body', issues)
+
+  let aspect_ratio = req.aspect_ratio ?? rules.default_aspect_ratio
+  if (aspect_ratio === 'auto' && rules.auto_needs_image && !req.images?.length) aspect_ratio = '1:1'
+  const resolution = rules.resolutions.length ? (req.resolution ?? rules.resolutions[0]) : null
+  const series = req.result_type === 'series'
 
   const options: JobOptions = {}
   if (req.image_reference) options.image_reference = req.image_reference
   if (req.image_fidelity !== undefined) options.image_fidelity = req.image_fidelity
   if (req.human_fidelity !== undefined) options.human_fidelity = req.human_fidelity
-  return { operation, model, image, options }
-}
-
-function isImplemented(operation: string): operation is ImplementedOperation {
-  return (IMPLEMENTED_OPERATIONS as readonly string[]).includes(operation)
+  if (req.result_type) options.result_type = req.result_type
+  if (series) options.series_amount = req.series_amount
+  if (inputs.length) options.inputs = inputs.map((input) => input.slot)
+  return {
+    operation: req.operation,
+    model,
+    aspect_ratio: rules.aspect_ratios.length ? aspect_ratio : null,
+    resolution,
+    n: series ? (req.series_amount ?? rules.series?.min ?? 1) : (req.n ?? 1),
+    inputs,
+    options,
+  }
 }

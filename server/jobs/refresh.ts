@@ -4,8 +4,11 @@ import { ProviderError, type TaskState } from '../providers/provider'
 import { isOverdue, TIMEOUT_ERROR } from './deadline'
 import type { JobDeps } from './job-deps'
 import type { JobRow } from './job-row'
+import type { JobCost } from '../../shared/api/schemas'
 import { ImageCopyError, imageKey, storeImagesAsync } from './store-images'
-import { inputKey, submitJobAsync } from './submit'
+import { endJobInputsAsync, inputSlots } from './end-job'
+import { loadInputsAsync } from './job-inputs'
+import { submitJobAsync } from './submit'
 import { claimJobAsync, failJobAsync, markRunningAsync, recordTaskAsync, releaseJobAsync, succeedJobAsync } from './transitions'
 
 /** After an upstream hiccup, wait this long before the next read. */
@@ -24,13 +27,14 @@ export async function refreshJobAsync(deps: JobDeps, jobId: string): Promise<voi
   let pollAfter = 0
   try {
     if (isOverdue(row, now)) {
-      await failJobAsync(deps.db, row.id, TIMEOUT_ERROR, now)
+      if (await failJobAsync(deps.db, row.id, TIMEOUT_ERROR, now)) await endJobInputsAsync(deps, row)
       return
     }
     const task = await deps.provider.read({ jobId: row.id, operation: row.operation, taskId: row.task_id })
     if (!task) {
       if (row.task_id) {
-        await failJobAsync(deps.db, row.id, { code: 'upstream_error', message: 'Kling no longer knows this task.' }, Date.now())
+        const message = 'Kling no longer knows this task.'
+        if (await failJobAsync(deps.db, row.id, { code: 'upstream_error', message }, Date.now())) await endJobInputsAsync(deps, row)
       } else {
         await resubmitAsync(deps, row)
       }
@@ -56,26 +60,31 @@ async function applyAsync(deps: JobDeps, row: JobRow, task: TaskState): Promise<
       if (row.status === 'queued') await markRunningAsync(deps.db, row.id, Date.now())
       return 0
     case 'failed':
-      await failJobAsync(deps.db, row.id, { code: failureCode(task.reason), message: task.message }, Date.now())
+      if (await failJobAsync(deps.db, row.id, { code: failureCode(task.reason), message: task.message }, Date.now())) {
+        await endJobInputsAsync(deps, row)
+      }
       return 0
     case 'succeeded':
-      return storeAndSucceedAsync(deps, row, task.images.map((image) => image.url))
+      return storeAndSucceedAsync(deps, row, task.images.map((image) => image.url), task.cost ?? null)
   }
 }
 
-async function storeAndSucceedAsync(deps: JobDeps, row: JobRow, urls: string[]): Promise<number> {
+async function storeAndSucceedAsync(deps: JobDeps, row: JobRow, urls: string[], cost: JobCost | null): Promise<number> {
   try {
     const images = await storeImagesAsync(deps.bucket, row.id, urls)
-    if (!(await succeedJobAsync(deps.db, row.id, images, Date.now()))) {
+    if (!(await succeedJobAsync(deps.db, row.id, images, Date.now(), cost))) {
       // Canceled (or timed out) while we copied: its images must never be shown.
       await deps.bucket.delete(images.map((image) => imageKey(row.id, image.index)))
     }
+    await endJobInputsAsync(deps, row)
     return 0
   } catch (error) {
     if (!(error instanceof ImageCopyError)) throw error
     logEvent('warn', 'result_copy_failed', { job_id: row.id, permanent: error.permanent, reason: error.message })
     if (error.permanent) {
-      await failJobAsync(deps.db, row.id, { code: 'upstream_error', message: error.message }, Date.now())
+      if (await failJobAsync(deps.db, row.id, { code: 'upstream_error', message: error.message }, Date.now())) {
+        await endJobInputsAsync(deps, row)
+      }
       return 0
     }
     return Date.now() + BACKOFF_AFTER_ERROR_MS
@@ -84,15 +93,12 @@ async function storeAndSucceedAsync(deps: JobDeps, row: JobRow, urls: string[]):
 
 /** The provider has no task for this job: its submission was interrupted. Submit it again from what we kept. */
 async function resubmitAsync(deps: JobDeps, row: JobRow): Promise<void> {
-  let image: string | undefined
-  if (row.has_input) {
-    const object = await deps.bucket.get(inputKey(row.id))
-    if (!object) {
-      await failJobAsync(deps.db, row.id, { code: 'internal_error', message: 'The input image of this job was lost; please try again.' }, Date.now())
-      return
-    }
-    image = await object.text()
+  const inputs = await loadInputsAsync(deps.bucket, row.id, inputSlots(row))
+  if (!inputs) {
+    const message = 'The input images of this job were lost; please try again.'
+    if (await failJobAsync(deps.db, row.id, { code: 'internal_error', message }, Date.now())) await endJobInputsAsync(deps, row)
+    return
   }
   logEvent('info', 'job_resubmitted', { job_id: row.id })
-  await submitJobAsync(deps, row, image)
+  await submitJobAsync(deps, row, inputs)
 }

@@ -4,7 +4,7 @@ import type { JobRow } from './job-row'
 const COLUMNS = [
   'id', 'owner', 'status', 'operation', 'provider', 'model', 'prompt', 'negative_prompt', 'aspect_ratio',
   'resolution', 'n', 'expansion', 'options', 'client_ref', 'has_input', 'task_id', 'images', 'error_code',
-  'error_message', 'charged', 'charge_day', 'created_at', 'updated_at', 'poll_after', 'lease_until', 'watched_until',
+  'error_message', 'cost', 'charged', 'charge_day', 'created_at', 'updated_at', 'poll_after', 'lease_until', 'watched_until',
 ] as const satisfies readonly (keyof JobRow)[]
 
 const ACTIVE = `status IN ('queued', 'running')`

@@ -1,13 +1,12 @@
 import type { JobError } from '../../shared/api/schemas'
 import { callbackTokenAsync } from '../auth/callback-token'
 import { failureCode } from '../providers/failure-code'
-import { ProviderError, type TaskInput } from '../providers/provider'
+import { ProviderError, type InputImage, type TaskInput } from '../providers/provider'
+import { taskImages, type InputSlot } from './job-inputs'
 import type { JobDeps } from './job-deps'
 import type { JobOptions, JobRow } from './job-row'
+import { endJobInputsAsync } from './end-job'
 import { failJobAsync, recordTaskAsync } from './transitions'
-
-/** R2 key of a job's input image (raw base64), kept until the provider has accepted the job. */
-export const inputKey = (jobId: string) => `inputs/${jobId}`
 
 export type SubmitOutcome =
   /** `row` is the job as left (null if it finished meanwhile); its lease is released when asked to. */
@@ -18,25 +17,25 @@ export type SubmitOutcome =
   | { kind: 'refused'; error: ProviderError }
 
 /**
- * Submits a job upstream and records the outcome. `image` is the raw base64 input, if the operation has one.
+ * Submits a job upstream and records the outcome. `inputs` are the job's input images by slot (job-inputs.ts); they
+ * stay in R2 until the job ends.
  * The caller holds the job's lease (taken at `row.lease_until`), so nobody else submits it meanwhile; with
  * `releaseLease`, a successful submission also releases it.
  */
 export async function submitJobAsync(
   deps: JobDeps,
   row: JobRow,
-  image: string | undefined,
+  inputs: Map<InputSlot, InputImage>,
   { releaseLease = false }: { releaseLease?: boolean } = {},
 ): Promise<SubmitOutcome> {
   try {
-    const { taskId } = await deps.provider.submit(await taskInputAsync(deps, row, image))
+    const { taskId } = await deps.provider.submit(await taskInputAsync(deps, row, inputs))
     const recorded = await recordTaskAsync(deps.db, row.id, taskId, Date.now(), releaseLease ? row.lease_until : null)
-    if (row.has_input) await deps.bucket.delete(inputKey(row.id))
     return { kind: 'submitted', row: recorded }
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error
     if (error.maybeCreated) return { kind: 'unknown' }
-    await failJobAsync(deps.db, row.id, jobErrorFor(error), Date.now())
+    if (await failJobAsync(deps.db, row.id, jobErrorFor(error), Date.now())) await endJobInputsAsync(deps, row)
     return { kind: 'refused', error }
   }
 }
@@ -46,8 +45,8 @@ export function jobErrorFor(error: ProviderError): JobError {
   return { code: failureCode(error.reason), message: error.message }
 }
 
-async function taskInputAsync(deps: JobDeps, row: JobRow, image: string | undefined): Promise<TaskInput> {
-  const options: JobOptions = row.options ? JSON.parse(row.options) : {}
+async function taskInputAsync(deps: JobDeps, row: JobRow, inputs: Map<InputSlot, InputImage>): Promise<TaskInput> {
+  const { inputs: _slots, ...options }: JobOptions = row.options ? JSON.parse(row.options) : {}
   const { publicBaseUrl, callbackSecret } = deps.config
   return {
     jobId: row.id,
@@ -58,7 +57,7 @@ async function taskInputAsync(deps: JobDeps, row: JobRow, image: string | undefi
     negative_prompt: row.negative_prompt ?? undefined,
     aspect_ratio: (row.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
     resolution: row.resolution ?? undefined,
-    image,
+    ...taskImages(inputs),
     ...options,
     expansion: row.expansion ? JSON.parse(row.expansion) : undefined,
     callbackUrl:

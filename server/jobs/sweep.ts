@@ -1,5 +1,6 @@
 import { logEvent } from '../log'
 import { failOverdueJobsAsync } from './deadline'
+import { purgeEndedInputsAsync } from './end-job'
 import { purgeExpiredKeysAsync } from './idempotency'
 import type { JobDeps } from './job-deps'
 import { refreshJobAsync } from './refresh'
@@ -24,5 +25,6 @@ export async function sweepAsync(deps: JobDeps): Promise<void> {
       logEvent('error', 'sweep_refresh_failed', { job_id: id, error: error instanceof Error ? error.name : 'unknown' })
     }
   }
-  if (timedOut || ids.length) logEvent('info', 'sweep', { timed_out: timedOut, refreshed: ids.length })
+  const purged = await purgeEndedInputsAsync(deps)
+  if (timedOut || ids.length || purged) logEvent('info', 'sweep', { timed_out: timedOut, refreshed: ids.length, inputs_purged: purged })
 }

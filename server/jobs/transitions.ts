@@ -1,4 +1,4 @@
-import type { JobError } from '../../shared/api/schemas'
+import type { JobCost, JobError } from '../../shared/api/schemas'
 import { noteJobChanged } from './job-changes'
 import type { JobRow, StoredImage } from './job-row'
 
@@ -41,7 +41,7 @@ export async function releaseJobAsync(db: D1Database, id: string, leaseUntil: nu
 }
 
 /**
- * Records the provider's task id; the input image is no longer needed for a resubmission after this. With
+ * Records the provider's task id. The input images stay until the job ends (end-job.ts). With
  * `releaseLeaseUntil`, also lets go of the lease taken at that time, in the same statement (creating a job is
  * the hot path). Returns the job as left, or null when it had meanwhile finished.
  */
@@ -54,7 +54,7 @@ export async function recordTaskAsync(
 ): Promise<JobRow | null> {
   const row = await db
     .prepare(
-      `UPDATE jobs SET task_id = ?2, has_input = 0, updated_at = ?3,
+      `UPDATE jobs SET task_id = ?2, updated_at = ?3,
          lease_until = CASE WHEN ?4 IS NOT NULL AND lease_until = ?4 THEN 0 ELSE lease_until END
        WHERE id = ?1 AND ${ACTIVE} RETURNING *`,
     )
@@ -68,11 +68,20 @@ export async function markRunningAsync(db: D1Database, id: string, now: number):
   await db.prepare(`UPDATE jobs SET status = 'running', updated_at = ?2 WHERE id = ?1 AND status = 'queued'`).bind(id, now).run()
 }
 
-/** Marks the job succeeded with its stored images; false when it had meanwhile been canceled or failed. */
-export async function succeedJobAsync(db: D1Database, id: string, images: StoredImage[], now: number): Promise<boolean> {
+/**
+ * Marks the job succeeded with its stored images and what the provider charged; false when it had meanwhile been
+ * canceled or failed.
+ */
+export async function succeedJobAsync(
+  db: D1Database,
+  id: string,
+  images: StoredImage[],
+  now: number,
+  cost: JobCost | null = null,
+): Promise<boolean> {
   const result = await db
-    .prepare(`UPDATE jobs SET status = 'succeeded', images = ?2, updated_at = ?3 WHERE id = ?1 AND ${ACTIVE}`)
-    .bind(id, JSON.stringify(images), now)
+    .prepare(`UPDATE jobs SET status = 'succeeded', images = ?2, updated_at = ?3, cost = ?4 WHERE id = ?1 AND ${ACTIVE}`)
+    .bind(id, JSON.stringify(images), now, cost ? JSON.stringify(cost) : null)
     .run()
   noteJobChanged(id)
   return result.meta.changes === 1
@@ -102,13 +111,31 @@ export async function failJobAsync(db: D1Database, id: string, error: JobError, 
   return failed.meta.changes === 1
 }
 
-/** Cancels the owner's unfinished job. The charge stays: Kling bills a task whether or not we show it. */
-export async function cancelJobAsync(db: D1Database, id: string, owner: string, now: number): Promise<void> {
-  await db
-    .prepare(`UPDATE jobs SET status = 'canceled', updated_at = ?3 WHERE id = ?1 AND owner = ?2 AND ${ACTIVE}`)
+/**
+ * Cancels the owner's unfinished job. The charge stays: Kling bills a task whether or not we show it. Returns the
+ * job as canceled, or null when it was not the owner's unfinished job.
+ */
+export async function cancelJobAsync(db: D1Database, id: string, owner: string, now: number): Promise<JobRow | null> {
+  const row = await db
+    .prepare(`UPDATE jobs SET status = 'canceled', updated_at = ?3 WHERE id = ?1 AND owner = ?2 AND ${ACTIVE} RETURNING *`)
     .bind(id, owner, now)
-    .run()
+    .first<JobRow>()
   noteJobChanged(id)
+  return row
+}
+
+/** Notes that an ended job's input images are deleted. */
+export async function clearInputsAsync(db: D1Database, id: string): Promise<void> {
+  await db.prepare(`UPDATE jobs SET has_input = 0 WHERE id = ?1 AND NOT ${ACTIVE}`).bind(id).run()
+}
+
+/** Ended jobs whose input images are still kept. */
+export async function endedJobsWithInputsAsync(db: D1Database, limit: number): Promise<Pick<JobRow, 'id' | 'options' | 'has_input'>[]> {
+  const rows = await db
+    .prepare(`SELECT id, options, has_input FROM jobs WHERE has_input > 0 AND NOT ${ACTIVE} ORDER BY updated_at LIMIT ?1`)
+    .bind(limit)
+    .all<Pick<JobRow, 'id' | 'options' | 'has_input'>>()
+  return rows.results
 }
 
 /**

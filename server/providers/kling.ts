@@ -2,8 +2,8 @@ import type { Config } from '../config'
 import { logEvent } from '../log'
 import { klingRequestAsync, KlingTransportError, type KlingReply } from './kling-http'
 import { KLING_RETRY, klingBackoffMs, klingCodeAction } from './kling-errors'
-import { KLING_MODELS } from './kling-models'
-import { KLING_DEFAULT_MODEL, klingCreateBody, klingCreatePath, klingTaskPath } from './kling-request'
+import { KLING_DEFAULT_MODELS, KLING_MODELS } from './kling-capabilities'
+import { klingCreateBody, klingCreatePath, klingTaskPath } from './kling-request'
 import { parseKlingTask, plain } from './kling-task'
 import { ProviderError, type Provider, type ProviderFailure, type TaskInput, type TaskRef } from './provider'
 
@@ -13,7 +13,8 @@ const RETRY_AFTER_S = 5
 /** Kling's official API (kling-upstream.md): HS256 JWT or API key, envelope codes, async tasks. */
 export class KlingProvider implements Provider {
   readonly name = 'kling'
-  readonly defaultModel = KLING_DEFAULT_MODEL
+  readonly defaultModel = KLING_DEFAULT_MODELS.generate
+  readonly defaultModels = KLING_DEFAULT_MODELS
 
   constructor(
     private readonly kling: Config['kling'],

@@ -3,25 +3,54 @@
  * simulator and tests. Providers speak only in these neutral shapes; HTTP status codes and the public error
  * envelope are the routes' business.
  */
-import type { AspectRatio, ImageReference, ImplementedOperation, ProviderName, Resolution } from '../../shared/api/enums'
-import type { Expansion, ModelCapabilities } from '../../shared/api/schemas'
+import type { ImageReference, Operation, ProviderName, RequestAspectRatio, Resolution, ResultType } from '../../shared/api/enums'
+import type { Expansion, JobCost, ModelCapabilities } from '../../shared/api/schemas'
 
-/** What a job asks the provider to do. `image` is raw base64 (no `data:` prefix). */
+/**
+ * An input image as providers get it: raw base64 (no `data:` prefix), its type and pixel size read from its bytes,
+ * and its R2 key (kept until the job ends, so a provider that fetches inputs by URL can be given a signed one).
+ */
+export interface InputImage {
+  base64: string
+  content_type: 'image/png' | 'image/jpeg'
+  width: number
+  height: number
+  /** Where the bytes are kept while the job runs (`inputs/<job id>/<slot>`). */
+  key: string
+}
+
+/**
+ * What a job asks the provider to do, in the public API's own field names (api-contract.md), already checked
+ * against the provider's capability map. Each provider maps it to its own wire format.
+ */
 export interface TaskInput {
   /** Our job id; sent upstream as the idempotent external task id. */
   jobId: string
-  operation: ImplementedOperation
+  operation: Operation
   model: string
+  /** Images per task; for a series, the number of images in the set (`series_amount`). */
   n: number
   prompt?: string
   negative_prompt?: string
-  aspect_ratio?: AspectRatio
+  /** Absent where the model takes no ratio (expand, style transfer). `auto` only for omni. */
+  aspect_ratio?: RequestAspectRatio
+  /** Absent where the model takes no resolution (expand, style transfer, multi_reference). */
   resolution?: Resolution
-  image?: string
+  /** image_to_image and expand. */
+  image?: InputImage
   image_reference?: ImageReference
   image_fidelity?: number
   human_fidelity?: number
   expansion?: Expansion
+  /** multi_reference: 1 to 4 subjects, plus an optional scene and style image. */
+  subject_images?: InputImage[]
+  scene_image?: InputImage
+  style_image?: InputImage
+  /** omni: reference images in order; the prompt names them `<<<image_1>>>`... (each provider translates). */
+  images?: InputImage[]
+  /** omni: `series` with `series_amount` images, or `single` (absent = single). */
+  result_type?: ResultType
+  series_amount?: number
   /** Where the provider should POST status changes, when the Worker has a public URL. */
   callbackUrl?: string
 }
@@ -29,13 +58,13 @@ export interface TaskInput {
 /** Where a task stands upstream. */
 export type TaskState =
   | { state: 'queued' | 'running' }
-  | { state: 'succeeded'; images: { index: number; url: string }[] }
+  | { state: 'succeeded'; images: { index: number; url: string }[]; cost?: JobCost | null }
   | { state: 'failed'; message: string; reason: ProviderFailure }
 
 /** Identifies an upstream task: by its upstream id when we have one, else by our job id (external task id). */
 export interface TaskRef {
   jobId: string
-  operation: ImplementedOperation
+  operation: Operation
   taskId: string | null
 }
 
@@ -74,7 +103,10 @@ export class ProviderError extends Error {
 
 export interface Provider {
   readonly name: ProviderName
+  /** The model for `generate`, shown as `default_model`. */
   readonly defaultModel: string
+  /** The model used per operation when a request names none; only operations the provider offers. */
+  readonly defaultModels: Partial<Record<Operation, string>>
   /** Models and what each can do; the UI never hard-codes them. */
   models(): ModelCapabilities[]
   /**

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env'
 import { jobNotFound } from '../errors'
 import { requestOrigin } from '../http/origin'
 import { JOB_ID_PATTERN } from '../jobs/job-id'
+import { endJobInputsAsync } from '../jobs/end-job'
 import { toJob } from '../jobs/job-row'
 import { getJobAsync } from '../jobs/repository'
 import { cancelJobAsync } from '../jobs/transitions'
@@ -15,7 +16,8 @@ import { cancelJobAsync } from '../jobs/transitions'
 export const cancelJob = new Hono<AppEnv>().delete('/:id', async (c) => {
   const id = c.req.param('id')
   if (!JOB_ID_PATTERN.test(id)) throw jobNotFound()
-  await cancelJobAsync(c.env.DB, id, c.var.owner, Date.now())
+  const canceled = await cancelJobAsync(c.env.DB, id, c.var.owner, Date.now())
+  if (canceled) await endJobInputsAsync({ db: c.env.DB, bucket: c.env.IMAGES }, canceled)
   const row = await getJobAsync(c.env.DB, id, c.var.owner)
   if (!row) throw jobNotFound()
   return c.json(toJob(row, requestOrigin(c)))

@@ -12,6 +12,7 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
   const body: Capabilities = {
     provider: c.var.provider.name,
     default_model: c.var.provider.defaultModel,
+    default_models: c.var.provider.defaultModels,
     models: c.var.provider.models(),
     limits: {
       prompt_max_chars: LIMITS.prompt_max_chars,
@@ -21,6 +22,11 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
       image_aspect_max: LIMITS.image_aspect_max,
       expansion_ratio_max: LIMITS.expansion_ratio_max,
       expansion_area_max: LIMITS.expansion_area_max,
+      subject_images_min: LIMITS.subject_images_min,
+      subject_images_max: LIMITS.subject_images_max,
+      omni_images_max: LIMITS.omni_images_max,
+      series_amount_min: LIMITS.series_amount_min,
+      series_amount_max: LIMITS.series_amount_max,
     },
     budget: { daily_limit: limit, used_today: used, remaining_today: Math.max(0, limit - used), resets_at: nextUtcMidnight(now) },
   }

@@ -11,7 +11,10 @@ import { newJobId } from '../jobs/job-id'
 import { toJob, type JobRow } from '../jobs/job-row'
 import { planJob } from '../jobs/plan-job'
 import { getJobAsync, insertJobAsync } from '../jobs/repository'
-import { inputKey, submitJobAsync } from '../jobs/submit'
+import { endJobInputsAsync } from '../jobs/end-job'
+import { storeInputsAsync } from '../jobs/job-inputs'
+import { submitJobAsync } from '../jobs/submit'
+import type { InputImage } from '../providers/provider'
 import { failJobAsync, LEASE_MS, POLL_INTERVAL_MS, releaseJobAsync } from '../jobs/transitions'
 import { parseOrThrow } from '../validate'
 
@@ -20,7 +23,7 @@ const RATE_LIMIT_RETRY_AFTER_S = 5
 
 /**
  * `POST /v1/jobs`: validate, charge the budget, insert the job (with its idempotency key, in one batch), keep the
- * input image for a possible resubmission, submit upstream, answer 202. A replayed `Idempotency-Key` answers 200
+ * input images until the job ends (for a possible resubmission), submit upstream, answer 202. A replayed `Idempotency-Key` answers 200
  * with the job it first created, and nothing is submitted again.
  */
 export const createJob = new Hono<AppEnv>().post('/', async (c) => {
@@ -32,7 +35,7 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
 
   const req = parseOrThrow(CreateJobRequest, await readJsonAsync(c), 'body')
   const plan = planJob(c.var.provider, req)
-  const n = req.n ?? 1
+  const n = plan.n
   const now = Date.now()
   const day = utcDay(now)
   const limit = c.var.config.dailyImageLimit
@@ -53,17 +56,18 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     model: plan.model.id,
     prompt: req.prompt ?? null,
     negative_prompt: req.negative_prompt ?? null,
-    aspect_ratio: plan.operation === 'expand' ? null : (req.aspect_ratio ?? '1:1'),
-    resolution: plan.operation === 'expand' ? null : (req.resolution ?? '1k'),
+    aspect_ratio: plan.aspect_ratio,
+    resolution: plan.resolution,
     n,
     expansion: req.expansion ? JSON.stringify(req.expansion) : null,
     options: Object.keys(plan.options).length ? JSON.stringify(plan.options) : null,
     client_ref: req.client_ref ?? null,
-    has_input: plan.image ? 1 : 0,
+    has_input: plan.inputs.length,
     task_id: null,
     images: '[]',
     error_code: null,
     error_message: null,
+    cost: null,
     charged: n,
     charge_day: day,
     created_at: now,
@@ -85,15 +89,16 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
   }
 
   const deps = jobDeps(c.env, c.var.config, c.var.provider)
-  if (plan.image) {
-    try {
-      await c.env.IMAGES.put(inputKey(row.id), plan.image)
-    } catch (error) {
-      await failJobAsync(db, row.id, { code: 'internal_error', message: 'The input image could not be stored.' }, Date.now())
-      throw error
-    }
+  let inputs: Map<string, InputImage>
+  try {
+    const stored = await storeInputsAsync(c.env.IMAGES, row.id, plan.inputs)
+    inputs = new Map(stored.map((image, i) => [plan.inputs[i].slot, image]))
+  } catch (error) {
+    const message = plan.inputs.length > 1 ? 'The input images could not be stored.' : 'The input image could not be stored.'
+    if (await failJobAsync(db, row.id, { code: 'internal_error', message }, Date.now())) await endJobInputsAsync(deps, row)
+    throw error
   }
-  const outcome = await submitJobAsync(deps, row, plan.image ?? undefined, { releaseLease: true })
+  const outcome = await submitJobAsync(deps, row, inputs, { releaseLease: true })
   if (outcome.kind === 'refused') throw outcome.error
   // Submitted: recorded and released in one statement. Unknown: release it for a later lookup by job id.
   const job = outcome.kind === 'submitted' ? outcome.row : await releaseJobAsync(db, row.id, row.lease_until, 0)

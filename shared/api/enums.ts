@@ -3,9 +3,16 @@
 export const OPERATIONS = ['generate', 'image_to_image', 'expand', 'multi_reference', 'omni'] as const
 export type Operation = (typeof OPERATIONS)[number]
 
-/** The operations this backend implements today; the others answer 400 `operation_not_supported`. */
-export const IMPLEMENTED_OPERATIONS = ['generate', 'image_to_image', 'expand'] as const satisfies readonly Operation[]
-export type ImplementedOperation = (typeof IMPLEMENTED_OPERATIONS)[number]
+/**
+ * The operations this backend implements: all of them. Whether the configured provider and a model offer one is
+ * data (`GET /v1/capabilities`); what they do not offer answers 400 `operation_not_supported`.
+ */
+export const IMPLEMENTED_OPERATIONS = OPERATIONS
+export type ImplementedOperation = Operation
+
+/** `omni` only: one image per variant, or a storyboard set of related images (`series`). */
+export const RESULT_TYPES = ['single', 'series'] as const
+export type ResultType = (typeof RESULT_TYPES)[number]
 
 /** Kling's eight aspect ratios, in the order a picker should list them. */
 export const ASPECT_RATIOS = ['1:1', '16:9', '9:16', '4:3', '3:4', '3:2', '2:3', '21:9'] as const

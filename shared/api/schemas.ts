@@ -12,7 +12,9 @@ import {
   PROVIDERS,
   REQUEST_ASPECT_RATIOS,
   RESOLUTIONS,
+  RESULT_TYPES,
 } from './enums'
+import { danglingReferences, imageReference } from './image-references'
 import { LIMITS } from './limits'
 
 const prompt = z.string().check(z.minLength(1), z.maxLength(LIMITS.prompt_max_chars))
@@ -44,10 +46,14 @@ export const CreateJobRequest = z.strictObject({
   image_fidelity: z.optional(unit),
   human_fidelity: z.optional(unit),
   expansion: z.optional(Expansion),
-  subject_images: z.optional(z.array(ImageInput).check(z.minLength(1), z.maxLength(4))),
+  subject_images: z.optional(
+    z.array(ImageInput).check(z.minLength(LIMITS.subject_images_min), z.maxLength(LIMITS.subject_images_max)),
+  ),
   scene_image: z.optional(ImageInput),
   style_image: z.optional(ImageInput),
-  images: z.optional(z.array(ImageInput).check(z.minLength(1), z.maxLength(10))),
+  images: z.optional(z.array(ImageInput).check(z.maxLength(LIMITS.omni_images_max))),
+  result_type: z.optional(z.enum(RESULT_TYPES)),
+  series_amount: z.optional(z.int().check(z.gte(LIMITS.series_amount_min), z.lte(LIMITS.series_amount_max))),
   client_ref: z.optional(z.string().check(z.maxLength(LIMITS.client_ref_max_chars))),
 })
 export type CreateJobRequest = z.infer<typeof CreateJobRequest>
@@ -71,8 +77,10 @@ export function createJobIssues(req: CreateJobRequest): FieldIssue[] {
     if (req[field] === undefined) issues.push({ path: field, message: `required for ${op}` })
   }
 
-  if (op === 'generate' || op === 'image_to_image') need('prompt')
-  if (op !== 'generate') forbid('negative_prompt', 'generate (Kling rejects a negative prompt with an input image)')
+  if (op === 'generate' || op === 'image_to_image' || op === 'omni') need('prompt')
+  if (op !== 'generate' && op !== 'multi_reference') {
+    forbid('negative_prompt', 'generate and multi_reference (Kling rejects a negative prompt with a single input image)')
+  }
   if (op === 'expand') {
     forbid('aspect_ratio', 'operations other than expand (the result keeps the image\'s own proportions)')
     forbid('resolution', 'operations other than expand')
@@ -108,8 +116,27 @@ export function createJobIssues(req: CreateJobRequest): FieldIssue[] {
     forbid('scene_image', 'multi_reference')
     forbid('style_image', 'multi_reference')
   }
-  if (op === 'omni') need('images')
-  else forbid('images', 'omni')
+  if (op === 'omni') {
+    const count = req.images?.length ?? 0
+    const dangling = req.prompt === undefined ? [] : danglingReferences(req.prompt, count)
+    if (dangling.length) {
+      const names = dangling.map(imageReference).join(', ')
+      issues.push({
+        path: 'prompt',
+        message: `refers to ${names} but ${count === 0 ? 'no images are given' : `only ${count} image${count === 1 ? ' is' : 's are'} given (<<<image_1>>>${count > 1 ? ` to ${imageReference(count)}` : ''})`}`,
+      })
+    }
+    if (req.result_type === 'series') {
+      need('series_amount')
+      if (req.n !== undefined) issues.push({ path: 'n', message: 'does not apply to a series; series_amount sets how many images it has' })
+    } else if (req.series_amount !== undefined) {
+      issues.push({ path: 'series_amount', message: 'only allowed with result_type "series"' })
+    }
+  } else {
+    forbid('images', 'omni')
+    forbid('result_type', 'omni')
+    forbid('series_amount', 'omni with result_type "series"')
+  }
   return issues
 }
 
@@ -176,21 +203,62 @@ export const ErrorBody = z.object({
 })
 export type ErrorBody = z.infer<typeof ErrorBody>
 
+const Range = z.object({ min: z.int(), max: z.int() })
+
+/** What one model does for one operation. Empty `aspect_ratios` / `resolutions`: the field is not taken at all. */
+export const OperationCapabilities = z.object({
+  /** Ratios the request may name; `auto` where the model picks one itself (omni). */
+  aspect_ratios: z.array(z.enum(REQUEST_ASPECT_RATIOS)),
+  /**
+   * The ratio used when the request names none; null when `aspect_ratio` is not taken. When it is `auto` but
+   * `auto_needs_image` and no image is given, `1:1` is used.
+   */
+  default_aspect_ratio: z.nullable(z.enum(REQUEST_ASPECT_RATIOS)),
+  /** `auto` is offered only when at least one input image is given (kling-image-o1: a prompt alone needs a ratio). */
+  auto_needs_image: z.boolean(),
+  resolutions: z.array(z.enum(RESOLUTIONS)),
+  n: Range,
+  /**
+   * How many input images the operation takes: `image` (image_to_image, expand), `subject_images`
+   * (multi_reference) or `images` (omni).
+   */
+  images: Range,
+  /** Optional request fields this model takes for this operation, e.g. `negative_prompt`, `scene_image`. */
+  parameters: z.array(z.string()),
+  /** `series_amount` range when `result_type: "series"` is offered; null when it is not. */
+  series: z.nullable(Range),
+  /** Style transfer: the output keeps the input's pixel size, so neither `aspect_ratio` nor `resolution` is taken. */
+  style_transfer: z.boolean(),
+})
+export type OperationCapabilities = z.infer<typeof OperationCapabilities>
+
 export const ModelCapabilities = z.object({
   id: z.string(),
   label: z.string(),
+  /** One line for a model picker: what the model is good for. */
+  description: z.string(),
   operations: z.array(z.enum(OPERATIONS)),
+  /** Union over `operations` of the custom ratios; per-operation detail (incl. `auto`) is in `by_operation`. */
   aspect_ratios: z.array(z.enum(ASPECT_RATIOS)),
+  /** Union over `operations`; per-operation detail is in `by_operation`. */
   resolutions: z.array(z.enum(RESOLUTIONS)),
-  n: z.object({ min: z.int(), max: z.int() }),
-  /** Optional request fields this model honours, e.g. `negative_prompt`, `image_reference`, `image_fidelity`. */
+  n: Range,
+  /** Union over `operations` of the optional request fields this model honours, e.g. `negative_prompt`. */
   parameters: z.array(z.string()),
+  /** Whether any operation of this model offers `result_type: "series"`. */
+  series: z.boolean(),
+  /** Whether this model restyles (image_to_image keeps the input's size; no ratio, no resolution). */
+  style_transfer: z.boolean(),
+  /** The exact rules per operation; every operation in `operations` has an entry. */
+  by_operation: z.partialRecord(z.enum(OPERATIONS), OperationCapabilities),
 })
 export type ModelCapabilities = z.infer<typeof ModelCapabilities>
 
 export const Capabilities = z.object({
   provider: z.enum(PROVIDERS),
   default_model: z.string(),
+  /** The model used for each operation the provider offers when the request names none. */
+  default_models: z.partialRecord(z.enum(OPERATIONS), z.string()),
   models: z.array(ModelCapabilities),
   limits: z.object({
     prompt_max_chars: z.int(),
@@ -200,6 +268,11 @@ export const Capabilities = z.object({
     image_aspect_max: z.number(),
     expansion_ratio_max: z.number(),
     expansion_area_max: z.number(),
+    subject_images_min: z.int(),
+    subject_images_max: z.int(),
+    omni_images_max: z.int(),
+    series_amount_min: z.int(),
+    series_amount_max: z.int(),
   }),
   budget: z.object({
     daily_limit: z.int(),

@@ -1,20 +1,43 @@
 import { describe, expect, it } from 'vitest'
 import { klingCreateBody, klingCreatePath, klingTaskPath } from '../../server/providers/kling-request'
 import { klingBackoffMs, klingCodeAction, normaliseKlingCode } from '../../server/providers/kling-errors'
-import type { TaskInput } from '../../server/providers/provider'
+import type { InputImage, TaskInput } from '../../server/providers/provider'
 
 const base: TaskInput = { jobId: 'job_1', operation: 'generate', model: 'kling-v3', n: 1, prompt: 'p' }
+const img = (base64: string, content_type: InputImage['content_type'] = 'image/png'): InputImage => ({
+  base64,
+  content_type,
+  width: 600,
+  height: 800,
+  key: `inputs/job_1/${base64}`,
+})
 
 describe('klingCreateBody', () => {
   it.each<[string, TaskInput, Record<string, unknown>]>([
     ['generate', { ...base, negative_prompt: 'n', aspect_ratio: '21:9', resolution: '2k' },
       { model_name: 'kling-v3', prompt: 'p', negative_prompt: 'n', aspect_ratio: '21:9', resolution: '2k', n: 1, external_task_id: 'job_1' }],
-    ['image_to_image drops negative_prompt and strips data:', { ...base, operation: 'image_to_image', negative_prompt: 'n', image: 'data:image/png;base64,QUJD' },
+    ['image_to_image drops negative_prompt and strips data:', { ...base, operation: 'image_to_image', negative_prompt: 'n', aspect_ratio: '1:1', resolution: '1k', image: img('data:image/png;base64,QUJD') },
       { model_name: 'kling-v3', prompt: 'p', aspect_ratio: '1:1', resolution: '1k', n: 1, external_task_id: 'job_1', image: 'QUJD' }],
-    ['kling-v1-5 gets image_reference subject', { ...base, operation: 'image_to_image', model: 'kling-v1-5', image: 'QUJD', image_fidelity: 0.2 },
+    ['kling-v1-5 gets image_reference subject', { ...base, operation: 'image_to_image', model: 'kling-v1-5', aspect_ratio: '1:1', resolution: '1k', image: img('QUJD'), image_fidelity: 0.2 },
       { model_name: 'kling-v1-5', prompt: 'p', aspect_ratio: '1:1', resolution: '1k', n: 1, external_task_id: 'job_1', image: 'QUJD', image_reference: 'subject', image_fidelity: 0.2 }],
-    ['expand has no model_name', { ...base, operation: 'expand', prompt: undefined, image: 'QUJD', expansion: { top: 0.1, bottom: 0.2, left: 0.3, right: 0.4 }, callbackUrl: 'https://x/cb' },
+    ['style transfer (kling-v2-new) sends neither ratio nor resolution', { ...base, operation: 'image_to_image', model: 'kling-v2-new', n: 2, image: img('QUJD', 'image/jpeg') },
+      { model_name: 'kling-v2-new', prompt: 'p', image: 'QUJD', n: 2, external_task_id: 'job_1' }],
+    ['expand has no model_name', { ...base, operation: 'expand', prompt: undefined, image: img('QUJD'), expansion: { top: 0.1, bottom: 0.2, left: 0.3, right: 0.4 }, callbackUrl: 'https://x/cb' },
       { image: 'QUJD', up_expansion_ratio: 0.1, down_expansion_ratio: 0.2, left_expansion_ratio: 0.3, right_expansion_ratio: 0.4, n: 1, external_task_id: 'job_1', callback_url: 'https://x/cb' }],
+    ['multi_reference: subjects in order, scene and style, no resolution',
+      { ...base, operation: 'multi_reference', model: 'kling-v2', n: 3, negative_prompt: 'blur', aspect_ratio: '16:9', subject_images: [img('QQ'), img('Qg'), img('Qw')], scene_image: img('RA'), style_image: img('RQ') },
+      { model_name: 'kling-v2', prompt: 'p', negative_prompt: 'blur', subject_image_list: [{ subject_image: 'QQ' }, { subject_image: 'Qg' }, { subject_image: 'Qw' }],
+        scene_image: 'RA', style_image: 'RQ', n: 3, aspect_ratio: '16:9', external_task_id: 'job_1' }],
+    ['multi_reference without a prompt omits it', { ...base, operation: 'multi_reference', model: 'kling-v2-1', prompt: undefined, aspect_ratio: '1:1', subject_images: [img('QQ')] },
+      { model_name: 'kling-v2-1', subject_image_list: [{ subject_image: 'QQ' }], n: 1, aspect_ratio: '1:1', external_task_id: 'job_1' }],
+    ['omni single: image_list in order, auto ratio, n',
+      { ...base, operation: 'omni', model: 'kling-image-o1', prompt: '<<<image_2>>> on <<<image_1>>>', n: 2, aspect_ratio: 'auto', resolution: '2k', images: [img('QQ'), img('Qg')] },
+      { model_name: 'kling-image-o1', prompt: '<<<image_2>>> on <<<image_1>>>', image_list: [{ image: 'QQ' }, { image: 'Qg' }], aspect_ratio: 'auto', resolution: '2k', n: 2, external_task_id: 'job_1' }],
+    ['omni series: result_type and series_amount instead of n, 4k',
+      { ...base, operation: 'omni', model: 'kling-v3-omni', n: 3, aspect_ratio: '16:9', resolution: '4k', result_type: 'series', series_amount: 3 },
+      { model_name: 'kling-v3-omni', prompt: 'p', aspect_ratio: '16:9', resolution: '4k', result_type: 'series', series_amount: 3, external_task_id: 'job_1' }],
+    ['omni with no images sends no image_list', { ...base, operation: 'omni', model: 'kling-v3-omni', aspect_ratio: '1:1', resolution: '1k', result_type: 'single' },
+      { model_name: 'kling-v3-omni', prompt: 'p', aspect_ratio: '1:1', resolution: '1k', n: 1, external_task_id: 'job_1' }],
   ])('%s', (_, input, expected) => {
     expect(klingCreateBody(input)).toEqual(expected)
   })
@@ -25,8 +48,13 @@ describe('klingCreateBody', () => {
 
   it('routes paths per operation', () => {
     expect(klingCreatePath('generate')).toBe('/v1/images/generations')
+    expect(klingCreatePath('image_to_image')).toBe('/v1/images/generations')
     expect(klingCreatePath('expand')).toBe('/v1/images/editing/expand')
+    expect(klingCreatePath('multi_reference')).toBe('/v1/images/multi-image2image')
+    expect(klingCreatePath('omni')).toBe('/v1/images/omni-image')
     expect(klingTaskPath('image_to_image', 'job_1')).toBe('/v1/images/generations/job_1')
+    expect(klingTaskPath('multi_reference', 'job_1')).toBe('/v1/images/multi-image2image/job_1')
+    expect(klingTaskPath('omni', 'a/b')).toBe('/v1/images/omni-image/a%2Fb')
   })
 })
 

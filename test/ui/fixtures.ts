@@ -15,6 +15,10 @@ export function makeModel(over: Partial<ModelCapabilities> = {}): ModelCapabilit
     resolutions: ['1k', '2k'],
     n: { min: 1, max: 9 },
     parameters: ['negative_prompt', 'image_reference', 'image_fidelity'],
+    description: 'Text to image or one reference image.',
+    series: false,
+    style_transfer: false,
+    by_operation: {},
     ...over,
   }
 }
@@ -23,6 +27,7 @@ export function makeCaps(models: ModelCapabilities[] = [makeModel()]): Capabilit
   return {
     provider: 'kling',
     default_model: models[0]?.id ?? 'kling-v3',
+    default_models: {},
     models,
     limits: {
       prompt_max_chars: 2500,
@@ -32,6 +37,11 @@ export function makeCaps(models: ModelCapabilities[] = [makeModel()]): Capabilit
       image_aspect_max: 2.5,
       expansion_ratio_max: 2,
       expansion_area_max: 3,
+      subject_images_min: 1,
+      subject_images_max: 4,
+      omni_images_max: 10,
+      series_amount_min: 2,
+      series_amount_max: 9,
     },
     budget: { daily_limit: 200, used_today: 10, remaining_today: 190, resets_at: '2026-11-22T00:00:00.000Z' },
   }
