@@ -32,7 +32,9 @@ export function imageChoices(caps: Capabilities | null, count: number): ImageCho
   for (const operation of IMAGE_OPERATIONS) {
     for (const model of caps.models) {
       const rules = model.by_operation[operation]
-      if (!rules || count < Math.max(1, rules.images.min) || count > rules.images.max) continue
+      // One image is redrawn or restyled; combining starts at two (Kling would take a single subject too).
+      const min = operation === 'multi_reference' ? 2 : Math.max(1, rules?.images.min ?? 1)
+      if (!rules || count < min || count > rules.images.max) continue
       choices.push({ key: choiceKey(operation, model.id), operation, model, rules, restyle: rules.style_transfer })
     }
   }

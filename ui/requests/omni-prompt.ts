@@ -2,6 +2,7 @@
  * Omni prompts: the panel shows each reference by its layer name, `[Bottle]`, and sends Kling's
  * `<<<image_N>>>` (1-based, in the order of the images sent). Pure.
  */
+import { danglingReferences, imageReference, referencedImages } from '../../shared/api/image-references'
 import type { NodeSummary } from '../../shared/protocol/messages'
 
 export interface PromptChip {
@@ -50,20 +51,19 @@ export function toWirePrompt(display: string, chips: readonly PromptChip[]): str
   const byLength = [...chips].sort((a, b) => b.label.length - a.label.length)
   const pattern = new RegExp(byLength.map((c) => escapeRegExp(chipToken(c))).join('|'), 'g')
   const numbers = new Map(chips.map((c) => [chipToken(c), c.number]))
-  return display.replace(pattern, (token) => `<<<image_${numbers.get(token)}>>>`)
+  return display.replace(pattern, (token) => imageReference(numbers.get(token)!))
 }
 
 /** The chips the prompt names, by number, without repeats. */
 export function chipsUsed(display: string, chips: readonly PromptChip[]): number[] {
-  const wire = toWirePrompt(display, chips)
-  return [...new Set([...wire.matchAll(/<<<image_(\d+)>>>/g)].map((m) => Number(m[1])))]
+  return [...new Set(referencedImages(toWirePrompt(display, chips)))]
 }
 
 /** Why the prompt cannot be sent with `count` images: a `<<<image_N>>>` typed by hand past the last one. */
 export function danglingIssue(wire: string, count: number): string | null {
-  const bad = [...new Set([...wire.matchAll(/<<<image_(\d+)>>>/g)].map((m) => Number(m[1])))].filter((n) => n < 1 || n > count)
+  const bad = danglingReferences(wire, count)
   if (bad.length === 0) return null
-  const names = bad.map((n) => `<<<image_${n}>>>`).join(', ')
+  const names = bad.map(imageReference).join(', ')
   return count === 0
     ? `The prompt refers to ${names}, but no image is selected.`
     : `The prompt refers to ${names}, but only ${count} ${count === 1 ? 'image is' : 'images are'} selected.`
