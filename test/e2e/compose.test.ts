@@ -134,7 +134,7 @@ test('omni: two chips inserted into the prompt are sent as <<<image_1>>> and <<<
   ])
 })
 
-test('a 4K series of 3 lands as 3 frames in a row, numbered in order, downscaled to Figma’s 4096 px', async () => {
+test('a 4K series of 3 lands as 3 frames in a row, numbered in order, downscaled to Figma’s 4096 px', { timeout: 120_000 }, async () => {
   const s = await suite.open({ scenario: 'compose' })
   const uploads = recordUploads(s)
   const before = await s.snapshot()

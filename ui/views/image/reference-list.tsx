@@ -58,15 +58,18 @@ function ReferenceRow({
         <p class="ref-name" title={node.name}>
           {node.name}
         </p>
-        <p class="ref-meta" data-testid="upload-size">
+        <p class="ref-meta" data-testid="upload-size" title={result ? uploadTitle(result) : undefined}>
+          {Math.round(node.width)}×{Math.round(node.height)}
           {result ? (
-            `${Math.round(node.width)}×${Math.round(node.height)} · uploads ${result.width}×${result.height}, ${formatBytes(result.bytes.length)}`
+            // The upload's own size only where the export scaled it; its bytes always.
+            `${result.width !== Math.round(node.width) || result.height !== Math.round(node.height) ? ` → ${result.width}×${result.height}` : ''} · ${formatBytes(result.bytes.length)}`
           ) : exported.status === 'error' ? (
             <span class="text-danger">
-              {exported.error.title} {exported.error.detail}
+              {' · '}
+              {exported.error.title}
             </span>
           ) : (
-            `${Math.round(node.width)}×${Math.round(node.height)} · preparing…`
+            ' · preparing…'
           )}
         </p>
       </div>
@@ -91,4 +94,8 @@ function ReferenceRow({
       )}
     </li>
   )
+}
+
+function uploadTitle(result: { width: number; height: number; mime: string; bytes: Uint8Array }): string {
+  return `Uploads ${result.width}×${result.height} ${result.mime === 'image/png' ? 'PNG' : 'JPEG'}, ${formatBytes(result.bytes.length)}`
 }
