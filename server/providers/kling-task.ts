@@ -1,3 +1,4 @@
+import type { JobCost } from '../../shared/api/schemas'
 import { ProviderError, type TaskState } from './provider'
 
 /** Kling's risk-control wording, so a policy refusal that surfaces as a failed task reads as `content_rejected`. */
@@ -9,6 +10,7 @@ export function parseKlingTask(data: unknown): TaskState & { taskId: string } {
     task_id?: unknown
     task_status?: unknown
     task_status_msg?: unknown
+    final_unit_deduction?: unknown
     task_result?: { images?: { index?: unknown; url?: unknown }[] }
   }
   if (typeof task.task_id !== 'string' || !task.task_id) {
@@ -24,7 +26,7 @@ export function parseKlingTask(data: unknown): TaskState & { taskId: string } {
       if (images.length === 0) {
         return { taskId, state: 'failed', reason: 'bad_response', message: 'Kling reported success but returned no images.' }
       }
-      return { taskId, state: 'succeeded', images }
+      return { taskId, state: 'succeeded', images, cost: klingCost(task.final_unit_deduction) }
     }
     case 'failed': {
       const message = plain(typeof task.task_status_msg === 'string' ? task.task_status_msg : '') || 'Kling could not generate this image.'
@@ -41,4 +43,10 @@ export function parseKlingTask(data: unknown): TaskState & { taskId: string } {
 /** Kling's message as one short line of text, so an odd upstream answer never turns into a dump. */
 export function plain(message: string): string {
   return message.replace(/\s+/g, ' ').trim().slice(0, 300)
+}
+
+/** Kling's `final_unit_deduction` (a string such as "8") as the job's cost; null when absent or not a number. */
+export function klingCost(value: unknown): JobCost | null {
+  const amount = typeof value === 'number' ? value : typeof value === 'string' && value.trim() ? Number(value) : NaN
+  return Number.isFinite(amount) && amount >= 0 ? { amount, unit: 'kling_units' } : null
 }

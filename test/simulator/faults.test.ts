@@ -25,7 +25,7 @@ describe('faults (/__sim/config)', () => {
       [200, 0, 'SUCCEED'],
     ])
     expect(await client.tasks()).toHaveLength(1)
-    expect((await client.stats()).creates).toEqual({ generations: 3, expand: 1 })
+    expect((await client.stats()).creates).toEqual({ generations: 3, expand: 1, 'multi-image2image': 0, 'omni-image': 0 })
   })
 
   it('query faults are consumed by single-task GETs only', async () => {

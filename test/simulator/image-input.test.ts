@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startKlingSimulator, type KlingSimulator } from './kling-simulator'
 import { buildJpegHeader } from './fixtures/build-jpeg-header'
+import { buildSolidJpeg } from './fixtures/build-solid-jpeg'
 import { buildPng, patternPixel } from './fixtures/build-png'
 import { SimClient } from './fixtures/sim-client'
 
@@ -71,8 +72,8 @@ describe('image inputs (kling-upstream.md §6), same rules on both endpoints', (
   it.each<[string, () => string]>([
     ['PNG at the limits (300x750, aspect 0.4)', () => b64(buildPng(300, 750, patternPixel))],
     ['PNG aspect 2.5 (750x300)', () => b64(buildPng(750, 300, patternPixel))],
-    ['JPEG (frame header only)', () => b64(buildJpegHeader(1024, 768))],
-    ['JPEG of exactly 10 MB', () => b64(buildJpegHeader(1000, 1000, 10 * 1024 * 1024))],
+    ['a JPEG', () => b64(Buffer.from(buildSolidJpeg(1024, 768, [30, 60, 90])))],
+    ['JPEG of exactly 10 MB', () => b64(Buffer.from(buildSolidJpeg(1000, 1000, [30, 60, 90], 10 * 1024 * 1024)))],
     ['a 127.0.0.1 URL', () => `${filesUrl}/ok.png`],
   ])('accepts %s', async (_name, image) => {
     const answer = await client.create('generations', { prompt: 'p', model_name: 'kling-v3', image: image() })

@@ -125,7 +125,7 @@ describe('task lifecycle (kling-upstream.md §3)', () => {
   })
 
   it('unknown /v1 paths are 404/1203 and wrong methods 404/1202', async () => {
-    expect((await client.call('GET', '/v1/images/omni-image')).body.code).toBe(1203)
+    expect((await client.call('GET', '/v1/images/kolors-virtual-try-on')).body.code).toBe(1203)
     expect((await client.call('DELETE', '/v1/images/generations')).body.code).toBe(1202)
     expect((await client.call('POST', '/v1/images/generations/123', {})).body.code).toBe(1202)
   })

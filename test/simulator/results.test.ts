@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startKlingSimulator, type KlingSimulator } from './kling-simulator'
-import { decodePng } from './private/decode-png'
-import { buildJpegHeader } from './fixtures/build-jpeg-header'
+import { decodeImage } from './private/image-codecs'
+import { buildSolidJpeg } from './fixtures/build-solid-jpeg'
 import { buildPng, patternPixel } from './fixtures/build-png'
 import { inspectPng } from './fixtures/read-png'
 import { download, SimClient, type Endpoint } from './fixtures/sim-client'
+
+const decodePng = (bytes: Uint8Array) => decodeImage(bytes, 'png')
 
 let sim: KlingSimulator
 let client: SimClient
@@ -138,11 +140,11 @@ describe('expand results', () => {
     expect(Array.from(wide?.data.subarray(0, 6) ?? [])).toEqual([10, 20, 30, 200, 100, 50])
   })
 
-  it('JPEG inputs (not decoded) land as a mid-grey placeholder of the right size', async () => {
-    const out = decodePng(await resultPng('expand', { image: buildJpegHeader(400, 400).toString('base64'), up_expansion_ratio: 0.5 }))
-    expect([out?.width, out?.height]).toEqual([400, 600])
-    // Just inside the placeholder's top-left corner (away from the cross and the label).
-    const i = ((200 + 2) * 400 + 40) * 3
-    expect(Array.from(out?.data.subarray(i, i + 3) ?? [])).toEqual([128, 128, 128])
+  it('JPEG inputs are decoded and pasted like PNGs (no grey placeholder)', async () => {
+    const jpeg = Buffer.from(buildSolidJpeg(400, 400, [200, 40, 90]))
+    const out = decodePng(await resultPng('expand', { image: jpeg.toString('base64'), up_expansion_ratio: 0.5 }))
+    expect([out.width, out.height]).toEqual([400, 600])
+    const i = ((200 + 200) * 400 + 200) * 3
+    Array.from(out.data.subarray(i, i + 3)).forEach((v, k) => expect(Math.abs(v - [200, 40, 90][k])).toBeLessThanOrEqual(3))
   })
 })

@@ -1,5 +1,5 @@
 import { checkContentPolicy } from './content-policy'
-import type { Endpoint } from './create-request'
+import type { CreateRequest, Endpoint } from './create-request'
 import { invalidParam, KLING_CODE_MESSAGES, KlingError } from './kling-error'
 import { requireJsonObject, type JsonBody } from './read-json-body'
 import { sanitizeBody } from './sanitize-body'
@@ -7,6 +7,15 @@ import type { SimContext } from './sim-context'
 import { createData } from './task-view'
 import { validateExpandAsync } from './validate-expand'
 import { validateGenerationAsync } from './validate-generation'
+import { validateMultiImageAsync } from './validate-multi-image'
+import { validateOmniAsync } from './validate-omni'
+
+const VALIDATORS: Record<Endpoint, (body: Record<string, unknown>) => Promise<CreateRequest>> = {
+  generations: validateGenerationAsync,
+  expand: validateExpandAsync,
+  'multi-image2image': validateMultiImageAsync,
+  'omni-image': validateOmniAsync,
+}
 
 /** The answer to a create: the `data` to send, or `dropped` when the dropCreate fault wants the socket destroyed. */
 export type CreateOutcome = { kind: 'data'; data: object } | { kind: 'dropped'; taskId: string }
@@ -20,7 +29,7 @@ export async function createTaskAsync(ctx: SimContext, endpoint: Endpoint, body:
   const fault = ctx.config.faults.create.shift()
   if (fault) throw new KlingError(fault.status, fault.code, fault.message ?? KLING_CODE_MESSAGES[fault.code] ?? 'Simulated fault')
   const json = requireJsonObject(body, contentType)
-  const request = endpoint === 'generations' ? await validateGenerationAsync(json) : await validateExpandAsync(json)
+  const request = await VALIDATORS[endpoint](json)
   const riskMessage = checkContentPolicy(request.prompt)
   if (request.external_task_id !== null && ctx.store.hasExternalId(request.external_task_id)) {
     throw invalidParam('external_task_id already exists')

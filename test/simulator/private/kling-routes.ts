@@ -10,6 +10,8 @@ export type KlingRoute =
 const BASES: readonly [string, Endpoint][] = [
   ['/v1/images/generations', 'generations'],
   ['/v1/images/editing/expand', 'expand'],
+  ['/v1/images/multi-image2image', 'multi-image2image'],
+  ['/v1/images/omni-image', 'omni-image'],
 ]
 
 /** Maps method + path to a route; null for a path Kling does not have (404/1203). */

@@ -46,3 +46,26 @@ export const MODEL_CAPABILITIES: Readonly<Record<GenerationModel, ModelCapabilit
   'kling-v2-1': { ...base, textResolutions: ['1k', '2k'], imageResolutions: ['1k', '2k'] },
   'kling-v3': { ...base, textResolutions: ['1k', '2k'], imageResolutions: ['1k', '2k'] },
 }
+
+/** `/v1/images/multi-image2image` models (kling-upstream.md §2.5); the default when absent is kling-v2. */
+export const MULTI_IMAGE_MODELS = ['kling-v2', 'kling-v2-1'] as const
+export type MultiImageModel = (typeof MULTI_IMAGE_MODELS)[number]
+export const DEFAULT_MULTI_IMAGE_MODEL: MultiImageModel = 'kling-v2'
+
+/** `/v1/images/omni-image` models (kling-upstream.md §2.4); the default when absent is kling-image-o1. */
+export const OMNI_MODELS = ['kling-image-o1', 'kling-v3-omni'] as const
+export type OmniModel = (typeof OMNI_MODELS)[number]
+export const DEFAULT_OMNI_MODEL: OmniModel = 'kling-image-o1'
+
+export interface OmniCapabilities {
+  resolutions: readonly ('1k' | '2k' | '4k')[]
+  /** `result_type: "series"` (kling-image-o1 cannot). */
+  series: boolean
+  /** `aspect_ratio: "auto"` for a prompt without images (§2.2: kling-image-o1 text-to-image has no auto). */
+  autoWithoutImages: boolean
+}
+
+export const OMNI_CAPABILITIES: Readonly<Record<OmniModel, OmniCapabilities>> = {
+  'kling-image-o1': { resolutions: ['1k', '2k'], series: false, autoWithoutImages: false },
+  'kling-v3-omni': { resolutions: ['1k', '2k', '4k'], series: true, autoWithoutImages: true },
+}

@@ -1,4 +1,4 @@
-import { decodePng } from './decode-png'
+import { decodeImage } from './image-codecs'
 import { invalidParam } from './kling-error'
 import type { Raster } from './raster'
 import { readImageSize, sniffImageFormat, type ImageFormat } from './read-image-size'
@@ -15,8 +15,8 @@ export interface InputImage {
   width: number
   height: number
   byteLength: number
-  /** Decoded pixels, or null when the simulator does not decode this file (JPEG, interlaced or low-depth PNG). */
-  raster: Raster | null
+  /** Decoded pixels (PNG and JPEG alike). */
+  raster: Raster
 }
 
 /**
@@ -41,13 +41,14 @@ export async function parseImageInputAsync(field: string, value: string): Promis
   if (aspect < IMAGE_LIMITS.minAspect || aspect > IMAGE_LIMITS.maxAspect) {
     throw invalidParam(`${field} aspect ratio ${aspect.toFixed(3)} is out of range: must be between 1:2.5 and 2.5:1`)
   }
-  let raster: Raster | null = null
-  if (format === 'png') {
-    try {
-      raster = decodePng(bytes)
-    } catch (error) {
-      throw invalidParam(`${field} could not be decoded as png: ${(error as Error).message}`)
-    }
+  let raster: Raster
+  try {
+    raster = decodeImage(bytes, format)
+  } catch (error) {
+    throw invalidParam(`${field} could not be decoded as ${format}: ${(error as Error).message}`)
+  }
+  if (raster.width !== width || raster.height !== height) {
+    throw invalidParam(`${field} could not be decoded as ${format}: its header says ${width}x${height}, its pixels ${raster.width}x${raster.height}`)
   }
   return { format, width, height, byteLength: bytes.length, raster }
 }

@@ -1,4 +1,4 @@
-import { drawText, fillRect, type PixelClip } from './bitmap-font'
+import type { PixelClip } from './bitmap-font'
 import type { ExpandRequest } from './create-request'
 import { drawLabel, type Box } from './draw-label'
 import { paintGradient } from './paint-gradient'
@@ -8,8 +8,7 @@ import { seedColors } from './seed-colors'
 /**
  * An expand result: the input pasted unchanged at (round(left·W), round(up·H)) and the new border filled with a
  * gradient seeded by prompt + index, tinted toward the input's average colour. The index is written in the largest
- * border strip, never over the original. Inputs the simulator does not decode (JPEG) are shown as a flat mid-grey
- * rectangle with a cross and "JPEG", so a client can still see where the original landed.
+ * border strip, never over the original. PNG and JPEG inputs alike are decoded, so the original always shows.
  */
 export function renderExpand(request: ExpandRequest, index: number, width: number, height: number): Raster {
   const raster = createRaster(width, height)
@@ -18,10 +17,8 @@ export function renderExpand(request: ExpandRequest, index: number, width: numbe
   const oy = Math.round(request.up * source.height)
   const inside: PixelClip = (x, y) => x >= ox && x < ox + source.width && y >= oy && y < oy + source.height
   const outside: PixelClip = (x, y) => !inside(x, y)
-  const tint = source.raster ? averageColor(source.raster) : ([128, 128, 128] as const)
-  paintGradient(raster, seedColors(`${request.prompt ?? ''}#${index}`, 4), tint, 0.35, outside)
-  if (source.raster) paste(raster, source.raster, ox, oy)
-  else drawPlaceholder(raster, { x: ox, y: oy, width: source.width, height: source.height }, inside)
+  paintGradient(raster, seedColors(`${request.prompt ?? ''}#${index}`, 4), averageColor(source.raster), 0.35, outside)
+  paste(raster, source.raster, ox, oy)
   const strips: Box[] = [
     { x: 0, y: 0, width, height: oy },
     { x: 0, y: oy + source.height, width, height: height - oy - source.height },
@@ -44,19 +41,4 @@ function paste(target: Raster, source: Raster, ox: number, oy: number): void {
     const from = y * source.width * 3
     target.data.set(source.data.subarray(from, from + columns * 3), ((oy + y) * target.width + ox) * 3)
   }
-}
-
-function drawPlaceholder(raster: Raster, box: Box, clip: PixelClip): void {
-  fillRect(raster, box.x, box.y, box.width, box.height, [128, 128, 128], clip)
-  const thickness = Math.max(2, Math.round(Math.min(box.width, box.height) / 150))
-  const steps = Math.max(box.width, box.height)
-  for (let s = 0; s <= steps; s++) {
-    const x = box.x + Math.round((s / steps) * (box.width - 1))
-    const y = box.y + Math.round((s / steps) * (box.height - 1))
-    const yMirror = box.y + box.height - 1 - (y - box.y)
-    fillRect(raster, x, y, thickness, thickness, [90, 90, 90], clip)
-    fillRect(raster, x, yMirror, thickness, thickness, [90, 90, 90], clip)
-  }
-  const scale = Math.max(1, Math.floor(box.width / 60))
-  drawText(raster, 'JPEG', box.x + Math.floor((box.width - 23 * scale) / 2), box.y + Math.floor((box.height - 7 * scale) / 2), scale, [255, 255, 255], clip)
 }

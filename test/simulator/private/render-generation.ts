@@ -2,11 +2,8 @@ import type { GenerationRequest } from './create-request'
 import { drawLabel } from './draw-label'
 import { MODEL_CAPABILITIES } from './model-capabilities'
 import { paintGradient } from './paint-gradient'
-import { averageColor, createRaster, type Raster, type Rgb } from './raster'
+import { averageColor, createRaster, type Raster } from './raster'
 import { seedColors } from './seed-colors'
-
-/** Undecoded inputs (JPEG) tint with neutral grey. */
-const UNDECODED_TINT: Rgb = [128, 128, 128]
 
 /**
  * A generations result: a gradient seeded by prompt + index (image-to-image results pulled toward the input's
@@ -14,7 +11,7 @@ const UNDECODED_TINT: Rgb = [128, 128, 128]
  */
 export function renderGeneration(request: GenerationRequest, index: number, width: number, height: number): Raster {
   const raster = createRaster(width, height)
-  const tint = request.image ? (request.image.raster ? averageColor(request.image.raster) : UNDECODED_TINT) : null
+  const tint = request.image ? averageColor(request.image.raster) : null
   paintGradient(raster, seedColors(`${request.prompt}#${index}`, 4), tint, 0.45)
   // Restyle keeps the input's size, so the requested aspect ratio would be misleading there.
   const headline = request.image && MODEL_CAPABILITIES[request.model_name].outputIsInputSize ? 'RESTYLE' : request.aspect_ratio

@@ -1,3 +1,4 @@
+import type { Endpoint } from './create-request'
 /** How a request authenticated, as shown in /__sim/stats (`invalid` = a header was sent but rejected). */
 export type RequestAuth = 'jwt' | 'api_key' | 'none' | 'invalid'
 
@@ -28,7 +29,7 @@ export interface CallbackRecord {
 
 /** `GET /__sim/stats`. */
 export interface AdminStats {
-  creates: { generations: number; expand: number }
+  creates: Record<Endpoint, number>
   queries: number
   lists: number
   cdnGets: number
@@ -41,7 +42,7 @@ const KEEP = 200
 
 /** Counters and the last 200 requests / callbacks, for tests and benchmarks to assert on. */
 export class SimStats {
-  creates = { generations: 0, expand: 0 }
+  creates: Record<Endpoint, number> = { generations: 0, expand: 0, 'multi-image2image': 0, 'omni-image': 0 }
   queries = 0
   lists = 0
   cdnGets = 0

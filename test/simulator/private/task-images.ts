@@ -2,6 +2,7 @@ import { drawLabel } from './draw-label'
 import { encodePngAsync } from './encode-png'
 import { renderExpand } from './render-expand'
 import { renderGeneration } from './render-generation'
+import { renderReferences } from './render-references'
 import type { Task } from './task'
 
 /**
@@ -22,7 +23,12 @@ export function taskImageAsync(task: Task, index: number, watermarked: boolean):
 
 async function renderAsync(task: Task, index: number, watermarked: boolean): Promise<Buffer> {
   const { request, width, height } = task
-  const raster = request.endpoint === 'expand' ? renderExpand(request, index, width, height) : renderGeneration(request, index, width, height)
+  const raster =
+    request.endpoint === 'expand'
+      ? renderExpand(request, index, width, height)
+      : request.endpoint === 'generations'
+        ? renderGeneration(request, index, width, height)
+        : renderReferences(request, index, width, height)
   if (watermarked) {
     const box = { x: Math.round(width * 0.6), y: Math.round(height * 0.82), width: Math.round(width * 0.4), height: Math.round(height * 0.18) }
     drawLabel(raster, [{ text: 'KLING AI', size: 1 }], box)

@@ -83,8 +83,8 @@ export function adminView(task: Task): AdminTask {
     task_id: task.task_id,
     external_task_id: request.external_task_id,
     endpoint: request.endpoint,
-    // Expand has no model; generations record the effective model and whether Kling defaulted it.
-    model_name: request.endpoint === 'generations' ? request.model_name : null,
+    // Expand has no model; the others record the effective model (generations also whether Kling defaulted it).
+    model_name: request.endpoint === 'expand' ? null : request.model_name,
     model_name_defaulted: request.endpoint === 'generations' ? request.model_name_defaulted : false,
     request: task.sanitizedBody,
     status: task.status,
@@ -114,7 +114,13 @@ function taskResult(task: Task, baseUrl: string): object {
   return { images }
 }
 
-/** Units billed: one per image on success, nothing otherwise (real prices vary by model; only the type matters). */
+/**
+ * Units billed on success, as Kling's string: one per image, doubled for 4K (fal doubles O3's price for 4K, §7.1);
+ * nothing otherwise. Real prices vary by model; the type and the per-task total are what a client relies on.
+ */
 function unitDeduction(task: Task): string {
-  return task.status === 'succeed' ? String(task.request.n) : '0'
+  if (task.status !== 'succeed') return '0'
+  const request = task.request
+  const perImage = request.endpoint === 'omni-image' && request.resolution === '4k' ? 2 : 1
+  return String(request.n * perImage)
 }

@@ -65,6 +65,9 @@ export async function validateGenerationAsync(body: Record<string, unknown>): Pr
     throw invalidParam('human_fidelity is only supported by kling-v1-5 with image_reference "subject"')
   }
   if (!caps.textToImage && imageField === null) throw invalidRequest(`image is required for ${model} (image-to-image only)`)
+  // Restyle keeps the input's resolution, "resolution not settable" (kling-upstream.md §2.2); nor is the ratio.
+  if (caps.outputIsInputSize && reader.has('resolution')) throw invalidParam(`resolution is not supported by ${model}: the output keeps the input's size`)
+  if (caps.outputIsInputSize && reader.has('aspect_ratio')) throw invalidParam(`aspect_ratio is not supported by ${model}: the output keeps the input's size`)
   if (aspectRatio === '21:9' && !caps.ultraWide) throw invalidParam(`aspect_ratio 21:9 is not supported by ${model}`)
   const resolutions = imageField === null ? caps.textResolutions : caps.imageResolutions
   if (!resolutions.includes(resolution)) {

@@ -4,7 +4,7 @@
  * size, filled with the node's first visible solid fill, or Figma's shape grey (#D9D9D9) when it has none.
  */
 import { encodePng } from './codecs/encode-png'
-import { encodeSolidJpeg } from './codecs/encode-solid-jpeg'
+import { encodeJpeg } from './codecs/encode-jpeg'
 import { createRaster, type Rgb } from './codecs/raster'
 
 const GREY: Rgb = [217, 217, 217]
@@ -13,7 +13,8 @@ export async function defaultRender(node: SceneNode, size: { width: number; heig
   const fills = 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]) : []
   const solid = fills.find((p): p is SolidPaint => p.type === 'SOLID' && p.visible !== false)
   const color: Rgb = solid ? [to255(solid.color.r), to255(solid.color.g), to255(solid.color.b)] : GREY
-  return format === 'JPG' ? encodeSolidJpeg(size.width, size.height, color) : encodePng(createRaster(size.width, size.height, color))
+  const raster = createRaster(size.width, size.height, color)
+  return format === 'JPG' ? encodeJpeg(raster) : encodePng(raster)
 }
 
 function to255(channel: number): number {
