@@ -1,5 +1,6 @@
 // Main thread: placement `row`, for multi-image reference and Omni results (a series among them).
-import { boundsOf } from '../../shared/geometry/rect'
+import { boundsOf, type Rect } from '../../shared/geometry/rect'
+import { rowStartClearOf } from '../../shared/geometry/row-clear-of'
 import type { ImageBytes, PlacementMeta } from '../../shared/protocol/messages'
 import { absoluteRect } from '../absolute-rect'
 import { findSceneNodeAsync } from '../find-scene-node'
@@ -8,10 +9,14 @@ import { frameName, seriesFrameName } from './frame-name'
 import { createFramesInRow } from './frames-in-row'
 import type { Outcome } from './outcome'
 
+/** layoutRow's default gap between the anchor and the row. */
+const ROW_GAP = 80
+
 /**
  * One frame per image at the image's own size, in order, in a row to the right of the references that still
- * exist, on the page of the first of them. With none left, the row starts beside the current page's content.
- * A series is numbered "prompt 1/3", "prompt 2/3"… so that its order survives any later rearranging.
+ * exist, on the page of the first of them, moved further right where it would cover other layers. With none
+ * left, the row starts beside the current page's content. A series is numbered "prompt 1/3", "prompt 2/3"… so
+ * that its order survives any later rearranging.
  */
 export async function placeRowAsync(
   images: readonly ImageBytes[],
@@ -23,10 +28,14 @@ export async function placeRowAsync(
   const anchors = found.filter((node): node is SceneNode => node !== null)
   const page = (anchors[0] && pageOf(anchors[0])) ?? figma.currentPage
   const onPage = anchors.filter((node) => pageOf(node)?.id === page.id)
-  const beside = boundsOf((onPage.length ? onPage : page.children).map(absoluteRect))
+  const references = boundsOf((onPage.length ? onPage : page.children).map(absoluteRect))
+  const sizeOf = (image: ImageBytes) => ({ width: image.width, height: image.height })
+  const start = rowStartClearOf(references, images.map(sizeOf), page.children.map(absoluteRect), ROW_GAP)
+  // createFramesInRow starts its row ROW_GAP right of `beside`: an empty anchor just left of the clear start.
+  const beside: Rect | null = references && { x: start - ROW_GAP, y: references.y, width: 0, height: references.height }
   const outcome = createFramesInRow({
     images,
-    sizeOf: (image) => ({ width: image.width, height: image.height }),
+    sizeOf,
     beside,
     name: numbered ? (index) => seriesFrameName(meta.prompt, index, images.length) : frameName(meta.prompt),
     page,

@@ -56,7 +56,7 @@ test('multi-image reference: three selected frames, one marked Style, become two
   const swatchRow = s.ui.locator(`[data-testid="reference"][data-node-id="${swatch.id}"]`)
   await swatchRow.getByText('Style', { exact: true }).click()
   await s.ui.locator(`[data-testid="reference"][data-node-id="${swatch.id}"][data-role="style"]`).waitFor()
-  await s.ui.getByLabel('Prompt', { exact: true }).fill('The bottle and the sneaker on a shelf, in the swatch’s colours')
+  await s.ui.getByLabel('Prompt', { exact: true }).fill('The bottle and the sneaker on a shelf, swatch colours')
   await s.ui.getByLabel('Number of images', { exact: true }).selectOption('2')
   await s.press('Generate')
 
@@ -68,7 +68,7 @@ test('multi-image reference: three selected frames, one marked Style, become two
   expect(frames[1].x).toBeGreaterThanOrEqual(frames[0].x + frames[0].width)
   for (const frame of frames) {
     expect(frame.y).toBe(bottle.y)
-    expect(frame.name).toBe('The bottle and the sneaker on a shelf, in the swatch’s colours')
+    expect(frame.name).toBe('The bottle and the sneaker on a shelf, swatch colours')
     expect(imageFill(frame)).toMatchObject({ scaleMode: 'FILL', imageWidth: frame.width, imageHeight: frame.height })
   }
 
@@ -90,7 +90,7 @@ test('multi-image reference: three selected frames, one marked Style, become two
   expect(request.subject_image_list).toEqual(subjects.map((image) => ({ subject_image: sizeTag(image) })))
   expect(request.style_image).toBe(sizeTag(body.style_image))
   expect(request.scene_image ?? null).toBeNull()
-  expect(request.prompt).toBe('The bottle and the sneaker on a shelf, in the swatch’s colours')
+  expect(request.prompt).toBe('The bottle and the sneaker on a shelf, swatch colours')
 })
 
 test('omni: two chips inserted into the prompt are sent as <<<image_1>>> and <<<image_2>>>', async () => {

@@ -125,7 +125,7 @@ describe('place beside', () => {
 })
 
 describe('place row', () => {
-  it('numbers a series "prompt 1/3", "prompt 2/3"… in order, each at its image size, in a row right of the references', async () => {
+  it('numbers a series "prompt 1/3", "prompt 2/3"… in order, each at its image size, in a row right of the references, clear of other layers', async () => {
     const run = await startPlugin({ scenario: 'compose' })
     const bottle = run.node('Bottle')
     const sneaker = run.node('Sneaker')
@@ -135,11 +135,12 @@ describe('place row', () => {
       images: [image(1360, 768), image(1024, 1024), image(768, 1360)],
     })
     const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
-    // Bottle and Sneaker span x 0..1500; the row starts 80 px to the right, frames 40 px apart.
+    // Bottle and Sneaker span x 0..1500, but a row starting 80 px to their right would cover the lamp, the beach
+    // scene and the swatch (up to x 4200): it starts 80 px right of those, level with the references, 40 px apart.
     expect(frames.map((f) => [f.name, f.x, f.y, f.width, f.height])).toEqual([
-      ['The bottle on a beach, storyboard 1/3', 1580, 0, 1360, 768],
-      ['The bottle on a beach, storyboard 2/3', 2980, 0, 1024, 1024],
-      ['The bottle on a beach, storyboard 3/3', 4044, 0, 768, 1360],
+      ['The bottle on a beach, storyboard 1/3', 4280, 0, 1360, 768],
+      ['The bottle on a beach, storyboard 2/3', 5680, 0, 1024, 1024],
+      ['The bottle on a beach, storyboard 3/3', 6744, 0, 768, 1360],
     ])
     expect(frames.map((f) => f.fills[0]).map((f) => [f.imageWidth, f.imageHeight])).toEqual([
       [1360, 768],
