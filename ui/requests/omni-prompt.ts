@@ -79,3 +79,12 @@ export function plainPrompt(display: string, chips: readonly PromptChip[]): stri
   for (const chip of [...chips].sort((a, b) => b.label.length - a.label.length)) text = text.split(chipToken(chip)).join(chip.label)
   return text
 }
+
+/**
+ * Bracketed names in the prompt that are no chip's, e.g. `[Bottle]` after the bottle was deselected: they would
+ * reach Kling as plain text, without their image.
+ */
+export function unknownTokens(display: string, chips: readonly PromptChip[]): string[] {
+  const known = new Set(chips.map(chipToken))
+  return [...new Set([...display.matchAll(/\[[^[\]\n]{1,100}\]/g)].map((m) => m[0]).filter((token) => !known.has(token)))]
+}

@@ -7,6 +7,7 @@ import {
   plainPrompt,
   promptChips,
   toWirePrompt,
+  unknownTokens,
 } from '../../../ui/requests/omni-prompt'
 import { makeNode } from '../fixtures'
 
@@ -57,5 +58,13 @@ describe('the prompt sent', () => {
     expect(danglingIssue('a <<<image_2>>> and <<<image_5>>>', 2)).toBe('The prompt refers to <<<image_5>>>, but only 2 images are selected.')
     expect(danglingIssue('<<<image_1>>>', 0)).toBe('The prompt refers to <<<image_1>>>, but no image is selected.')
     expect(danglingIssue('<<<image_1>>>', 1)).toBeNull()
+  })
+})
+
+describe('names that are no chip', () => {
+  test('are the bracketed names no selected image has, once each', () => {
+    const chips = promptChips([makeNode({ id: '1:1', name: 'Bottle' })])
+    expect(unknownTokens('[Bottle] on [Beach scene] by [Beach scene], [x\ny]', chips)).toEqual(['[Beach scene]'])
+    expect(unknownTokens('[Bottle] alone', chips)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks'
 import { Field } from '../../components/field'
-import { chipToken, insertAtCursor, type PromptChip } from '../../requests/omni-prompt'
+import { chipToken, insertAtCursor, unknownTokens, type PromptChip } from '../../requests/omni-prompt'
 
 interface OmniPromptFieldProps {
   value: string
@@ -37,6 +37,7 @@ export function OmniPromptField({ value, onInput, max, chips, wireLength }: Omni
     })
   }
   const over = wireLength > max
+  const unknown = unknownTokens(value, chips)
   return (
     <Field
       label="Prompt"
@@ -45,7 +46,17 @@ export function OmniPromptField({ value, onInput, max, chips, wireLength }: Omni
           {wireLength} / {max}
         </span>
       }
-      hint={over ? `${wireLength - max} characters over the limit` : 'Click an image to refer to it at the cursor.'}
+      hint={
+        over ? (
+          `${wireLength - max} characters over the limit`
+        ) : unknown.length ? (
+          <span class="text-warning" data-testid="unknown-references">
+            {unknown.join(', ')} {unknown.length === 1 ? 'is' : 'are'} not among the selected images and will be sent as text.
+          </span>
+        ) : (
+          'Click an image to refer to it at the cursor.'
+        )
+      }
       control={(id, describedBy) => (
         <div class="omni-prompt">
           <div class="chips" role="group" aria-label="Insert a reference">
