@@ -99,6 +99,14 @@ test('omni: two chips inserted into the prompt are sent as <<<image_1>>> and <<<
   const before = await s.snapshot()
   await selectLayers(s, ['Bottle', 'Beach scene'])
   await s.ui.getByLabel('Model', { exact: true }).selectOption('omni:kling-image-o1')
+  // What this model cannot do is not shown at all: no 4K, no series; its ratio picker starts at Auto.
+  const resolutions = await s.ui.getByLabel('Resolution', { exact: true }).locator('option').allTextContents()
+  expect(resolutions).toEqual(['1K', '2K'])
+  expect(await s.ui.getByText('Series', { exact: true }).count()).toBe(0)
+  expect(await s.ui.getByLabel('Aspect ratio', { exact: true }).locator('option').first().textContent()).toBe('Auto')
+  expect(await s.ui.getByTestId('model-description').innerText()).toMatch(/Omni/)
+  // Roles belong to multi-image reference; Omni numbers the references instead.
+  expect(await s.ui.getByRole('radio', { name: 'Scene' }).count()).toBe(0)
 
   const prompt = s.ui.getByLabel('Prompt', { exact: true })
   await prompt.fill('Put')
