@@ -194,7 +194,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options): P
   return {
     concurrency,
     wallMs,
-    upstreamTasks: stats.creates.generations + stats.creates.expand,
+    upstreamTasks: Object.values(stats.creates).reduce((sum, n) => sum + n, 0),
     jobsPosted: trace.filter((t) => t.what === '→' && t.method === 'POST' && t.path === '/v1/jobs').length,
     createSpreadMs: created.length ? Math.max(...created) - Math.min(...created) : 0,
     timeline: tasks
@@ -238,7 +238,7 @@ async function measureSequential(backend: Backend, sim: SimAdmin): Promise<Seque
   }
   const wallMs = performance.now() - started
   const stats = await sim.stats()
-  return { wallMs, upstreamTasks: stats.creates.generations + stats.creates.expand }
+  return { wallMs, upstreamTasks: Object.values(stats.creates).reduce((sum, n) => sum + n, 0) }
 }
 
 function isTerminal(job: BackendJob): boolean {

@@ -82,8 +82,13 @@ export function openApiDocument(): Json {
         post: {
           summary: 'Create a job and submit it upstream.',
           description:
-            'The image is checked from its bytes (PNG or JPEG, at most 10 MB decoded, sides >= 300 px, aspect 0.4 to 2.5). ' +
-            'Fields a model does not take (see capabilities `parameters`, `aspect_ratios`, `resolutions`) are rejected, not ignored. ' +
+            'Every input image (`image`, `subject_images.N`, `scene_image`, `style_image`, `images.N`) is checked from its bytes ' +
+            '(PNG or JPEG, at most 10 MB decoded, sides >= 300 px, aspect 0.4 to 2.5); errors name the field path. ' +
+            'The request is checked against the capability map before anything goes upstream: an unknown model is 404 `model_not_found`; ' +
+            'a known model that cannot do the operation, or a field or value it does not take (capabilities `by_operation`), is 400 ' +
+            '`operation_not_supported` naming the model and the operation or field. In an omni prompt, `<<<image_N>>>` names `images[N-1]`; ' +
+            'a reference past the last image is 400 on `prompt`. A series (`result_type: "series"`) makes `series_amount` images: the job\'s `n`. ' +
+            'Style transfer (`image_to_image` with `kling-v2-new`) keeps the input\'s pixel size and takes neither `aspect_ratio` nor `resolution`. ' +
             'The images are charged to the daily budget at once and refunded if the job fails; a canceled job is not refunded. ' +
             'With `Idempotency-Key`, a repeat from the same owner within 24 h answers 200 with the first job (whatever its body) and creates nothing upstream.',
           security: bearer,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { call, createJob, dbJob, env, jpegBytes, pngBase64Async, resetWorld, simConfig, simStats, simTasks, toBase64, usedToday } from './helpers'
+import { call, createJob, dbJob, env, jpegBase64, jpegBytes, pngBase64Async, resetWorld, simConfig, simStats, simTasks, toBase64, usedToday } from './helpers'
 
 beforeEach(() => resetWorld())
 
@@ -64,7 +64,7 @@ describe('POST /v1/jobs', () => {
     })
 
     it('accepts a JPEG', async () => {
-      const reply = await createJob({ operation: 'image_to_image', prompt: 'p', image: toBase64(jpegBytes(640, 480)) })
+      const reply = await createJob({ operation: 'image_to_image', prompt: 'p', image: jpegBase64(640, 480) })
       expect(reply.status).toBe(202)
     })
 
@@ -123,19 +123,20 @@ describe('POST /v1/jobs', () => {
       expect(reply.body.error.code).toBe('invalid_request')
     })
 
-    it.each(['multi_reference', 'omni'])('answers 400 operation_not_supported for %s', async (operation) => {
-      const body = operation === 'omni' ? { operation, prompt: 'p', images: ['x'] } : { operation, subject_images: ['x'] }
-      const reply = await createJob(body)
-      expect(reply.status).toBe(400)
-      expect(reply.body.error.code).toBe('operation_not_supported')
+    it('answers 404 model_not_found for a model the provider does not have', async () => {
+      const reply = await createJob({ ...generate, model: 'kling-v9' })
+      expect(reply.status).toBe(404)
+      expect(reply.body.error.code).toBe('model_not_found')
+      expect(reply.body.error.message).toContain('kling-v9')
     })
 
-    it('answers 404 model_not_found for an unknown model or one that lacks the operation', async () => {
-      for (const body of [{ ...generate, model: 'kling-v9' }, { operation: 'image_to_image', model: 'kling-v2', prompt: 'p', image: 'AAAA' }]) {
-        const reply = await createJob(body)
-        expect(reply.status).toBe(404)
-        expect(reply.body.error.code).toBe('model_not_found')
-      }
+    it('answers 400 operation_not_supported, naming model and operation, for a known model that cannot do it', async () => {
+      const reply = await createJob({ operation: 'image_to_image', model: 'kling-v2', prompt: 'p', image: await pngBase64Async(300, 300) })
+      expect(reply.status).toBe(400)
+      expect(reply.body.error.code).toBe('operation_not_supported')
+      expect(reply.body.error.message).toMatch(/kling-v2 cannot do image_to_image/)
+      expect(reply.body.error.details).toEqual([{ path: 'operation', message: expect.stringContaining('kling-v2 does generate, multi_reference, expand') }])
+      expect((await simStats()).creates.generations).toBe(0)
     })
 
     it('refuses values the model does not offer: 4k, 21:9 on kling-v1, 2k on kling-v1-5, image_fidelity on kling-v3', async () => {

@@ -4,6 +4,7 @@ import { env } from 'cloudflare:workers'
 import type { ErrorBody, Job } from '../../shared/api/schemas'
 import type { Env } from '../../server/env'
 import worker from '../../server/index'
+import { buildSolidJpeg } from '../simulator/fixtures/build-solid-jpeg'
 import { TEST_VARS } from './test-env'
 
 /** The simulator the Worker under test talks to (vitest.config.ts binds it). */
@@ -25,7 +26,7 @@ export const simTasks = async () => (await sim<{ tasks: SimTask[] }>('/__sim/tas
 export const simFinish = (taskId: string, body: unknown = {}) => sim(`/__sim/tasks/${taskId}/finish`, body)
 
 export interface SimStats {
-  creates: { generations: number; expand: number }
+  creates: { generations: number; expand: number; 'multi-image2image': number; 'omni-image': number }
   queries: number
   cdnGets: number
   authFailures: number
@@ -35,7 +36,7 @@ export interface SimStats {
 export interface SimTask {
   task_id: string
   external_task_id: string | null
-  endpoint: 'generations' | 'expand'
+  endpoint: 'generations' | 'expand' | 'multi-image2image' | 'omni-image'
   model_name: string | null
   request: Record<string, any>
   status: string
@@ -137,7 +138,15 @@ export async function pngBase64Async(width: number, height: number): Promise<str
   return toBase64(png)
 }
 
-/** The smallest bytes that read as a baseline JPEG of the given size (header only), padded to `padTo` bytes. */
+/** A real baseline JPEG of one colour (decodable by the simulator), as raw base64. */
+export function jpegBase64(width: number, height: number, rgb: readonly [number, number, number] = [90, 140, 200]): string {
+  return toBase64(buildSolidJpeg(width, height, rgb))
+}
+
+/**
+ * The smallest bytes that read as a baseline JPEG of the given size (header only), padded to `padTo` bytes: enough
+ * for the Worker's header checks, refused by Kling (and the simulator) as undecodable.
+ */
 export function jpegBytes(width: number, height: number, padTo = 0): Uint8Array {
   const head = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
   const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { klingCreateBody, klingCreatePath, klingTaskPath } from '../../server/providers/kling-request'
 import { klingBackoffMs, klingCodeAction, normaliseKlingCode } from '../../server/providers/kling-errors'
+import { klingCost, parseKlingTask } from '../../server/providers/kling-task'
 import type { InputImage, TaskInput } from '../../server/providers/provider'
 
 const base: TaskInput = { jobId: 'job_1', operation: 'generate', model: 'kling-v3', n: 1, prompt: 'p' }
@@ -96,5 +97,18 @@ describe('klingCodeAction', () => {
     expect(klingBackoffMs(0, () => 1)).toBe(400)
     expect(klingBackoffMs(1, () => 1)).toBe(800)
     expect(klingBackoffMs(10, () => 1)).toBe(3000)
+  })
+})
+
+describe('Kling cost', () => {
+  it('reads final_unit_deduction as kling_units, from a string or a number, and nothing else', () => {
+    expect(klingCost('8')).toEqual({ amount: 8, unit: 'kling_units' })
+    expect(klingCost(2.5)).toEqual({ amount: 2.5, unit: 'kling_units' })
+    for (const value of ['', ' ', 'x', null, undefined, -1, {}]) expect(klingCost(value)).toBeNull()
+  })
+
+  it('comes with a succeeded task', () => {
+    const task = parseKlingTask({ task_id: 't', task_status: 'succeed', final_unit_deduction: '3', task_result: { images: [{ index: 0, url: 'u' }] } })
+    expect(task).toMatchObject({ state: 'succeeded', cost: { amount: 3, unit: 'kling_units' } })
   })
 })

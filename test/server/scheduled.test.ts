@@ -46,7 +46,7 @@ describe('scheduled (cron sweep)', () => {
     expect(created.status).toBe(202)
     expect(created.body.status).toBe('queued')
     expect((await dbJob(created.body.id))?.task_id).toBeNull()
-    expect(await env.IMAGES.head(`inputs/${created.body.id}`)).not.toBeNull()
+    expect(await env.IMAGES.head(`inputs/${created.body.id}/image`)).not.toBeNull()
 
     await unwatch(created.body.id)
     await runCron()
@@ -55,8 +55,11 @@ describe('scheduled (cron sweep)', () => {
     expect(tasks[0]).toMatchObject({ external_task_id: created.body.id, model_name: 'kling-v3' })
     expect(tasks[0].request.image).toMatch(/^<base64/)
     expect((await dbJob(created.body.id))?.task_id).toBe(tasks[0].task_id)
-    expect(await env.IMAGES.head(`inputs/${created.body.id}`)).toBeNull()
+    // Kept until the job ends, so another interrupted submission could still be sent again.
+    expect(await env.IMAGES.head(`inputs/${created.body.id}/image`)).not.toBeNull()
     expect((await getJob(created.body.id, 10)).body.status).toBe('succeeded')
+    expect(await env.IMAGES.head(`inputs/${created.body.id}/image`)).toBeNull()
+    expect((await dbJob(created.body.id))?.has_input).toBe(0)
   })
 
   it('adopts the task instead of resubmitting when Kling already has it', async () => {

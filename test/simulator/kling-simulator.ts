@@ -2,8 +2,8 @@
  * A local, faithful simulator of Kling's image API (kling-upstream.md): the backend's tests and benchmarks run
  * against it instead of api-singapore.klingai.com. Node only (node:http), no Worker dependencies.
  *
- * Surfaces: the Kling API under `/v1/images/generations` and `/v1/images/editing/expand` (JWT or API-key auth,
- * documented validation and error codes), result PNGs under `/cdn/`, and a test-control API under `/__sim/`.
+ * Surfaces: the Kling API under `/v1/images/generations`, `/v1/images/editing/expand`, `/v1/images/multi-image2image`
+ * and `/v1/images/omni-image` (JWT or API-key auth, documented validation and error codes), result PNGs under `/cdn/`, and a test-control API under `/__sim/`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
