@@ -1,16 +1,13 @@
 // Main thread: placement `row`, for multi-image reference and Omni results (a series among them).
-import { boundsOf, type Rect } from '../../shared/geometry/rect'
-import { rowStartClearOf } from '../../shared/geometry/row-clear-of'
+import { boundsOf } from '../../shared/geometry/rect'
 import type { ImageBytes, PlacementMeta } from '../../shared/protocol/messages'
 import { absoluteRect } from '../absolute-rect'
 import { findSceneNodeAsync } from '../find-scene-node'
 import { pageOf } from '../page-of'
+import { clearAnchor } from './clear-anchor'
 import { frameName, seriesFrameName } from './frame-name'
 import { createFramesInRow } from './frames-in-row'
 import type { Outcome } from './outcome'
-
-/** layoutRow's default gap between the anchor and the row. */
-const ROW_GAP = 80
 
 /**
  * One frame per image at the image's own size, in order, in a row to the right of the references that still
@@ -30,13 +27,10 @@ export async function placeRowAsync(
   const onPage = anchors.filter((node) => pageOf(node)?.id === page.id)
   const references = boundsOf((onPage.length ? onPage : page.children).map(absoluteRect))
   const sizeOf = (image: ImageBytes) => ({ width: image.width, height: image.height })
-  const start = rowStartClearOf(references, images.map(sizeOf), page.children.map(absoluteRect), ROW_GAP)
-  // createFramesInRow starts its row ROW_GAP right of `beside`: an empty anchor just left of the clear start.
-  const beside: Rect | null = references && { x: start - ROW_GAP, y: references.y, width: 0, height: references.height }
   const outcome = createFramesInRow({
     images,
     sizeOf,
-    beside,
+    beside: clearAnchor(references, images.map(sizeOf), page),
     name: numbered ? (index) => seriesFrameName(meta.prompt, index, images.length) : frameName(meta.prompt),
     page,
   })

@@ -107,6 +107,19 @@ describe('place beside', () => {
     expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual(result.placedNodeIds)
   })
 
+  it('moves the row right, level with the source, past layers it would cover', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const result = await place(run, {
+      meta: { ...META, operation: 'image_to_image' },
+      placement: { kind: 'beside', sourceId: bottle.id },
+      images: [image(600, 800)],
+    })
+    // 80 px right of the bottle (x 680) would cover the sneaker; past it, the lamp; then the beach scene, then
+    // the swatch: the frame lands 80 px right of the swatch, which ends at x 4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 4280, y: 0, width: 600, height: 800 })
+  })
+
   it('still places the images, beside the page content, when the source was deleted', async () => {
     const run = await startPlugin({ scenario: 'reference' })
     const source = run.node('Reference')
