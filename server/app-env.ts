@@ -10,5 +10,9 @@ export interface AppEnv {
     provider: Provider
     /** Set by `requireOwner`; the identity for isolation, budgets and logs. */
     owner: string
+    /** For the request log: the job a route created or acted on, when its path does not name it. */
+    jobId?: string
+    /** For the request log: the upstream's own code (Kling's envelope code, a seller's HTTP status) behind an error. */
+    upstreamCode?: number | string
   }
 }

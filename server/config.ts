@@ -12,7 +12,7 @@ export interface Config {
   clientTokens: ClientToken[]
   /** The Worker's public origin, without a trailing slash. */
   publicBaseUrl: string | null
-  /** Key of callback-URL tokens. Jobs are submitted with a `callback_url` only when this and publicBaseUrl are set. */
+  /** Key of callback-URL tokens; required with publicBaseUrl. Jobs are submitted with a `callback_url` when both are set. */
   callbackSecret: string | null
   dailyImageLimit: number
   maxActiveJobs: number
@@ -57,6 +57,10 @@ export function readConfig(env: Env): ConfigResult {
   const publicBase = env.PUBLIC_BASE_URL?.trim().replace(/\/+$/, '')
   if (publicBase && !isHttpUrl(publicBase)) return fail('PUBLIC_BASE_URL', 'PUBLIC_BASE_URL must be an http(s) URL.')
   const callbackSecret = env.CALLBACK_SECRET?.trim() || null
+  // Callbacks and signed input URLs are both keyed by it: a public URL without it is a half-configured server.
+  if (publicBase && !callbackSecret) {
+    return fail('CALLBACK_SECRET', 'PUBLIC_BASE_URL is set but CALLBACK_SECRET is not; set CALLBACK_SECRET (any long random string).')
+  }
 
   const dailyImageLimit = count(env.DAILY_IMAGE_LIMIT, 200)
   if (dailyImageLimit === null) return fail('DAILY_IMAGE_LIMIT', 'DAILY_IMAGE_LIMIT must be a whole number >= 0.')

@@ -21,6 +21,8 @@ export interface Env {
   DAILY_IMAGE_LIMIT?: string
   /** Unfinished jobs one owner may have at once; over it, `POST /v1/jobs` answers 429. */
   MAX_ACTIVE_JOBS?: string
+  /** Workers rate-limiting binding, keyed by owner (wrangler.jsonc `ratelimits`); a per-isolate window stands in without it. */
+  OWNER_RATE_LIMITER?: RateLimit
   DB: D1Database
   IMAGES: R2Bucket
 }

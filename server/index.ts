@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { LIMITS } from '../shared/api/limits'
@@ -10,6 +11,8 @@ import { requireOwner } from './auth/require-owner'
 import { readConfig } from './config'
 import type { Env } from './env'
 import { ApiError } from './errors'
+import { ownerRateLimit } from './http/owner-rate-limit'
+import { requestLog } from './http/request-log'
 import { requireConfig } from './http/require-config'
 import { jobDeps } from './jobs/job-deps'
 import { sweepAsync } from './jobs/sweep'
@@ -28,7 +31,20 @@ import { openapi } from './routes/openapi'
 
 const app = new Hono<AppEnv>()
 
-// First, so preflights never meet auth and every answer, errors included, carries the header.
+// Outermost, so it sees the final status of every answer, errors included.
+app.use('*', requestLog)
+// Every answer is JSON or image bytes for a null-origin plugin iframe: nothing may frame, sniff or embed it, except
+// that its images may be read cross-origin (the panel fetches them).
+app.use(
+  '*',
+  secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginEmbedderPolicy: false,
+    xFrameOptions: 'DENY',
+  }),
+)
+// Before auth, so preflights never meet it and every answer, errors included, carries the header.
 app.use(
   '*',
   cors({
@@ -57,7 +73,7 @@ app.route('/v1/callbacks', callback)
 
 // Everything else needs a client token.
 // '/v1/jobs/*' matches '/v1/jobs' itself too.
-for (const path of ['/v1/capabilities', '/v1/jobs/*']) app.use(path, requireConfig, requireOwner)
+for (const path of ['/v1/capabilities', '/v1/jobs/*']) app.use(path, requireConfig, requireOwner, ownerRateLimit)
 app.route('/v1/capabilities', capabilities)
 app.route('/v1/jobs', createJob)
 app.route('/v1/jobs', listJobs)
@@ -71,6 +87,7 @@ app.notFound((c) => errorResponse(c, new ApiError('not_found', `No route ${c.req
 app.onError((error, c) => {
   if (error instanceof ApiError) return errorResponse(c, error)
   if (error instanceof ProviderError) {
+    if (error.upstreamCode !== undefined) c.set('upstreamCode', error.upstreamCode)
     const code = failureCode(error.reason)
     const retryAfter = code === 'upstream_unavailable' ? (error.retryAfter ?? 30) : undefined
     return errorResponse(c, new ApiError(code, error.message, { retryAfter }))

@@ -26,6 +26,8 @@ export interface WorkerProcess {
   pid: number
   /** SIGTERM to the process group, SIGKILL after 5 s; resolves when it exited. */
   stop(): Promise<void>
+  /** A crash: SIGKILL to the whole group at once, no shutdown; resolves when it exited. */
+  kill(): Promise<void>
 }
 
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerProcess> {
@@ -63,6 +65,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerPr
     clearTimeout(timer)
   }
 
+  const kill = async () => {
+    if (!alive || child.pid === undefined) return
+    signalGroup(child.pid, 'SIGKILL')
+    await exited
+  }
+
   const deadline = Date.now() + (options.timeoutMs ?? 60_000)
   for (;;) {
     if (!alive) throw new Error(`wrangler dev exited before ${url}/v1/health answered:\n${output}`)
@@ -79,7 +87,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<WorkerPr
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  return { url, pid: child.pid!, stop }
+  return { url, pid: child.pid!, stop, kill }
 }
 
 /** Signals the child's whole process group (wrangler starts workerd as a grandchild). */

@@ -1,13 +1,14 @@
 import { LIMITS } from '../../shared/api/limits'
 import type { FieldIssue } from '../../shared/api/schemas'
 import { imageFormat, imageInfo, type ImageInfo } from '../../shared/image/image-info'
+import { imageIntegrityIssue } from '../../shared/image/image-integrity'
 
 /** Enough base64 for any PNG header and most JPEG frame headers (which follow EXIF and ICC data). */
 const HEAD_CHARS = 256 * 1024
 
 /**
  * Checks an input image from its bytes, decoding only what it needs: the size follows from the base64 length, the
- * type and pixel size from the header. Returns the raw base64 (no `data:` prefix, padded) that Kling wants, or one
+ * type and pixel size from the header, and last the file's structure (image-integrity.ts). Returns the raw base64 (no `data:` prefix, padded) that Kling wants, or one
  * `details` entry per broken rule, all on `path`.
  */
 export function checkInputImage(path: string, value: string): { base64: string; info: ImageInfo } | { issues: FieldIssue[] } {
@@ -54,7 +55,10 @@ export function checkInputImage(path: string, value: string): { base64: string; 
       message: `has an aspect ratio (width/height) of ${aspect.toFixed(2)}; it must be between ${LIMITS.image_aspect_min} and ${LIMITS.image_aspect_max}`,
     })
   }
-  return issues.length ? { issues } : { base64, info }
+  if (issues.length) return { issues }
+  // Last, as it reads every byte: a file whose header is fine but whose body is cut or damaged.
+  const damage = imageIntegrityIssue(head.length === bytes ? head : decode(base64), format)
+  return damage ? issue(damage) : { base64, info }
 }
 
 function decode(base64: string): Uint8Array {

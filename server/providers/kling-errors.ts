@@ -3,7 +3,7 @@ import type { ProviderFailure } from './provider'
 /** What to do about a Kling envelope `code` (kling-upstream.md §5). */
 export type KlingCodeAction =
   | { action: 'ok' }
-  /** 1004: our token expired; re-sign and try once more. */
+  /** 1003 (not yet valid: clock skew) or 1004 (expired): re-sign and try once more. */
   | { action: 'resign' }
   /** Rate or concurrency limit, or a transient server error: retry with bounded backoff. */
   | { action: 'retry'; serverError: boolean }
@@ -15,9 +15,9 @@ export type KlingCodeAction =
  */
 export function klingCodeAction(code: number | null, httpStatus: number): KlingCodeAction {
   if (code === 0) return { action: 'ok' }
-  if (code === 1004) return { action: 'resign' }
+  if (code === 1003 || code === 1004) return { action: 'resign' }
   if (code !== null) {
-    if (code >= 1000 && code <= 1003) return { action: 'fail', reason: 'auth' }
+    if (code >= 1000 && code <= 1002) return { action: 'fail', reason: 'auth' }
     // 1304: the account's IP allow-list refuses us; only the operator can fix it.
     if (code === 1304) return { action: 'fail', reason: 'auth' }
     if (code >= 1100 && code <= 1102) return { action: 'fail', reason: 'insufficient_credits' }
@@ -26,6 +26,8 @@ export function klingCodeAction(code: number | null, httpStatus: number): KlingC
     if (code === 1302 || code === 1303) return { action: 'retry', serverError: false }
     if (code >= 5000 && code <= 5002) return { action: 'retry', serverError: true }
   }
+  // No envelope: a bare 429 or 5xx (a proxy or load balancer in front of Kling) is transient.
+  if (httpStatus === 429) return { action: 'retry', serverError: false }
   if (httpStatus >= 500) return { action: 'retry', serverError: true }
   if (httpStatus === 401) return { action: 'fail', reason: 'auth' }
   return { action: 'fail', reason: 'bad_response' }

@@ -23,7 +23,8 @@ export class KlingTransportError extends Error {
 const TIMEOUT_MS = { POST: 30_000, GET: 15_000 } as const
 
 /**
- * Sends one request to Kling with the bearer, and on 401/1004 (token expired) re-signs and sends it once more.
+ * Sends one request to Kling with the bearer, and on 1003/1004 (token not yet valid / expired) re-signs and sends
+ * it once more.
  * Throws `KlingTransportError` when no answer came back.
  */
 export async function klingRequestAsync(
@@ -34,15 +35,18 @@ export async function klingRequestAsync(
 ): Promise<KlingReply> {
   let reply = await sendAsync(kling, method, path, body)
   if (klingCodeAction(reply.code, reply.httpStatus).action === 'resign' && kling.auth.kind === 'key_pair') {
-    forgetKlingBearer(kling.auth)
+    forgetKlingBearer(kling.auth, reply.code === 1003 ? 'not_yet_valid' : 'expired')
     reply = await sendAsync(kling, method, path, body)
   }
   return reply
 }
 
 async function sendAsync(kling: Config['kling'], method: 'GET' | 'POST', path: string, body: unknown): Promise<KlingReply> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${await klingBearerAsync(kling.auth)}` }
-  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  // Content-Type on every request, GETs included: Kling's own samples send it, and some gateways require it.
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${await klingBearerAsync(kling.auth)}`,
+    'Content-Type': 'application/json',
+  }
   let response: Response
   try {
     response = await fetch(kling.base + path, {

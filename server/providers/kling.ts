@@ -70,6 +70,7 @@ export class KlingProvider implements Provider {
       `Kling is busy or unavailable (code ${code}); try again in a few seconds.`,
       RETRY_AFTER_S,
       unresolved,
+      lastReply ? (lastReply.code ?? lastReply.httpStatus) : undefined,
     )
   }
 
@@ -104,24 +105,26 @@ export class KlingProvider implements Provider {
 
   private failure(reason: ProviderFailure, reply: KlingReply): ProviderError {
     const code = reply.code ?? `HTTP ${reply.httpStatus}`
+    const upstreamCode = reply.code ?? reply.httpStatus
     const said = plain(reply.message)
+    const error = (message: string, retryAfter?: number) => new ProviderError(reason, message, retryAfter, false, upstreamCode)
     if (reason === 'auth') {
       // The one line an operator needs: which code, never which key.
       logEvent('error', 'kling_auth_rejected', { code: reply.code, http_status: reply.httpStatus, request_id: reply.requestId })
-      return new ProviderError('auth', `Kling refused this server's credentials (code ${code}); the operator must check them.`)
+      return error(`Kling refused this server's credentials (code ${code}); the operator must check them.`)
     }
     logEvent('warn', 'kling_refused', { reason, code: reply.code, http_status: reply.httpStatus, request_id: reply.requestId })
     switch (reason) {
       case 'insufficient_credits':
-        return new ProviderError(reason, `Kling refused the job: the account's balance or resource pack is used up (code ${code}).`)
+        return error(`Kling refused the job: the account's balance or resource pack is used up (code ${code}).`)
       case 'content_rejected':
-        return new ProviderError(reason, `Kling's content policy refused this request${said ? `: ${said}` : ''}.`)
+        return error(`Kling's content policy refused this request${said ? `: ${said}` : ''}.`)
       case 'rejected_request':
-        return new ProviderError(reason, `Kling rejected the request as invalid (code ${code}${said ? `: ${said}` : ''}).`)
+        return error(`Kling rejected the request as invalid (code ${code}${said ? `: ${said}` : ''}).`)
       case 'unavailable':
-        return new ProviderError(reason, `Kling is busy or unavailable (code ${code}); try again in a few seconds.`, RETRY_AFTER_S)
+        return error(`Kling is busy or unavailable (code ${code}); try again in a few seconds.`, RETRY_AFTER_S)
       default:
-        return new ProviderError(reason, `Kling answered with something unusable (code ${code}).`)
+        return error(`Kling answered with something unusable (code ${code}).`)
     }
   }
 }

@@ -95,6 +95,8 @@ export class ProviderError extends Error {
      * (every attempt lost its connection): the job must not be failed and refunded, only looked up again later.
      */
     readonly maybeCreated = false,
+    /** The upstream's own code behind the failure (Kling's envelope code, else the HTTP status), for the request log. */
+    readonly upstreamCode?: number | string,
   ) {
     super(message)
     this.name = 'ProviderError'

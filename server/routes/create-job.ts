@@ -77,6 +77,7 @@ export const createJob = new Hono<AppEnv>().post('/', async (c) => {
     lease_until: now + LEASE_MS,
     watched_until: 0,
   }
+  c.set('jobId', row.id)
   if (!(await insertJobAsync(db, row, { idempotencyKey: key, maxActive: c.var.config.maxActiveJobs }))) {
     await refundAsync(db, owner, day, n)
     const winner = key ? await keyedJobAsync(c, key) : null

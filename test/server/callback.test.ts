@@ -52,7 +52,9 @@ describe('POST /v1/callbacks/{provider}/{token}', () => {
     const other = await callbackTokenAsync('job_00000000000000000000000000', TEST_VARS.CALLBACK_SECRET)
     const wrongKey = await callbackTokenAsync(id, 'not-the-secret')
     const good = await callbackTokenAsync(id, TEST_VARS.CALLBACK_SECRET)
-    for (const path of [`/v1/callbacks/kling/${id}.AAAA`, `/v1/callbacks/kling/${other}`, `/v1/callbacks/kling/${wrongKey}`, `/v1/callbacks/fal/${good}`, '/v1/callbacks/kling/x']) {
+    const malformed = ['a.b.c', `${id}.A`, `${id}.AAAAA`, `${id}.`, `${id}.%00`, '.AAAA']
+    const forged = [`${id}.AAAA`, other, wrongKey, ...malformed].map((token) => `/v1/callbacks/kling/${token}`)
+    for (const path of [...forged, `/v1/callbacks/fal/${good}`, '/v1/callbacks/kling/x']) {
       const reply = await call(path, { as: null, method: 'POST', body: {} })
       expect(reply.status, path).toBe(404)
       expect(reply.body.error.code).toBe('not_found')

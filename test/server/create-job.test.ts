@@ -249,6 +249,27 @@ describe('POST /v1/jobs', () => {
       expect((await simStats()).requests.filter((r) => r.method === 'POST')).toHaveLength(2)
     })
 
+    it('re-signs once after 1003 (not yet valid: clock skew) and succeeds', async () => {
+      await simConfig({ faults: { create: [{ status: 401, code: 1003 }] } })
+      const reply = await createJob(generate)
+      expect(reply.status).toBe(202)
+      expect((await simStats()).requests.filter((r) => r.method === 'POST')).toHaveLength(2)
+    })
+
+    it('sends Content-Type on every request to Kling, GETs included', async () => {
+      const created = await createJob(generate)
+      await call(`/v1/jobs/${created.body.id}?wait=5`)
+      const requests = (await simStats()).requests.filter((r) => r.path.startsWith('/v1/'))
+      expect(requests.some((r) => r.method === 'GET')).toBe(true)
+      for (const r of requests) expect(r.contentType, `${r.method} ${r.path}`).toBe('application/json')
+    })
+
+    it('retries a bare HTTP 429 or 503 without an envelope instead of failing the job', async () => {
+      await simConfig({ faults: { create: [{ status: 429, code: 0, bare: true }, { status: 503, code: 0, bare: true }] } })
+      const reply = await createJob(generate)
+      expect(reply.status).toBe(202)
+    })
+
     it('answers 503 when the credentials are refused again after the re-sign', async () => {
       await simConfig({ faults: { create: [{ status: 401, code: 1004 }, { status: 401, code: 1004 }] } })
       const reply = await createJob(generate)

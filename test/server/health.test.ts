@@ -26,6 +26,13 @@ describe('GET /v1/health', () => {
     expect(reply.text).not.toContain('dev-access-key')
   })
 
+  it('answers 503 naming CALLBACK_SECRET when PUBLIC_BASE_URL is set without it', async () => {
+    const reply = await call('/v1/health', { as: null, env: { PUBLIC_BASE_URL: 'https://kf.example.dev', CALLBACK_SECRET: undefined } })
+    expect(reply.status).toBe(503)
+    expect(reply.body.reason).toMatch(/CALLBACK_SECRET/)
+    expect((await call('/v1/health', { as: null, env: { PUBLIC_BASE_URL: 'https://kf.example.dev' } })).status).toBe(200)
+  })
+
   it('answers 503 when CLIENT_TOKENS is malformed', async () => {
     const reply = await call('/v1/health', { as: null, env: { CLIENT_TOKENS: 'no-colon-here' } })
     expect(reply.status).toBe(503)

@@ -11,7 +11,8 @@ import { TEST_VARS } from './test-env'
 export const SIM_URL = env.KLING_API_BASE!
 export const TOKENS = { alice: 'alice-token-7f3a9c', bob: 'bob-token-22d1e8' } as const
 export type Owner = keyof typeof TOKENS
-export type EnvOverrides = Partial<Record<Exclude<keyof Env, 'DB' | 'IMAGES'>, string | undefined>> & Partial<Pick<Env, 'DB' | 'IMAGES'>>
+type Bindings = 'DB' | 'IMAGES' | 'OWNER_RATE_LIMITER'
+export type EnvOverrides = Partial<Record<Exclude<keyof Env, Bindings>, string | undefined>> & Partial<Pick<Env, Bindings>>
 
 // ---- the simulator's admin API ----
 
@@ -30,7 +31,7 @@ export interface SimStats {
   queries: number
   cdnGets: number
   authFailures: number
-  requests: { method: string; path: string; auth: string; body?: any; status: number; code: number }[]
+  requests: { method: string; path: string; auth: string; contentType: string | null; body?: any; status: number; code: number }[]
   callbacks: { url: string; task_status: string; status: number | null }[]
 }
 export interface SimTask {
@@ -144,14 +145,15 @@ export function jpegBase64(width: number, height: number, rgb: readonly [number,
 }
 
 /**
- * The smallest bytes that read as a baseline JPEG of the given size (header only), padded to `padTo` bytes: enough
- * for the Worker's header checks, refused by Kling (and the simulator) as undecodable.
+ * The smallest bytes that read as a baseline JPEG of the given size (SOI, JFIF, frame header, scan header, EOI),
+ * padded to `padTo` bytes: its size is readable, but with no decoding tables it is refused as damaged.
  */
 export function jpegBytes(width: number, height: number, padTo = 0): Uint8Array {
   const head = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]
   const sof = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
-  const bytes = new Uint8Array(Math.max(padTo, head.length + sof.length + 2))
-  bytes.set([...head, ...sof])
+  const sos = [0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0x34]
+  const bytes = new Uint8Array(Math.max(padTo, head.length + sof.length + sos.length + 2))
+  bytes.set([...head, ...sof, ...sos])
   bytes.set([0xff, 0xd9], bytes.length - 2)
   return bytes
 }

@@ -27,6 +27,15 @@ describe('klingBearerAsync', () => {
     expect(await klingBearerAsync(pairB, t0 + 1_742_000)).not.toBe(renewed)
   })
 
+  it('back-dates nbf by a minute once Kling reported our token not yet valid (1003)', async () => {
+    const pairC = { ...pair, accessKey: 'ak-skew' }
+    const now = 2_000_000_000_000
+    const nbfOf = (token: string) => JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).nbf
+    expect(nbfOf(await klingBearerAsync(pairC, now))).toBe(1_999_999_995)
+    forgetKlingBearer(pairC, 'not_yet_valid')
+    expect(nbfOf(await klingBearerAsync(pairC, now))).toBe(1_999_999_940)
+  })
+
   it('sends an API key as-is', async () => {
     expect(await klingBearerAsync({ kind: 'api_key', apiKey: 'key-123' })).toBe('key-123')
   })

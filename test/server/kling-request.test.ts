@@ -64,7 +64,8 @@ describe('klingCodeAction', () => {
     [0, 200, 'ok'],
     [1004, 401, 'resign'],
     [1000, 401, 'fail', 'auth'],
-    [1003, 401, 'fail', 'auth'],
+    [1003, 401, 'resign'],
+    [1002, 401, 'fail', 'auth'],
     [1100, 429, 'fail', 'insufficient_credits'],
     [1102, 429, 'fail', 'insufficient_credits'],
     [1103, 403, 'fail', 'rejected_request'],
@@ -77,6 +78,8 @@ describe('klingCodeAction', () => {
     [5000, 500, 'retry'],
     [5002, 504, 'retry'],
     [null, 502, 'retry'],
+    [null, 503, 'retry'],
+    [null, 429, 'retry'],
     [null, 400, 'fail', 'bad_response'],
   ])('code %s (HTTP %i) → %s %s', (code, status, action, reason) => {
     const result = klingCodeAction(code, status)

@@ -58,6 +58,7 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions = {}): Pro
     },
     defaultDelayMs: delayMs,
     config: defaultConfig(delayMs),
+    chaos: null,
     store: new TaskStore((task) => {
       if (task.request.callback_url) {
         sendCallback(task.request.callback_url, callbackBody(task, ctx.baseUrl), (entry) => ctx.stats.recordCallback(entry), log)
@@ -75,6 +76,10 @@ export async function startKlingSimulator(opts: KlingSimulatorOptions = {}): Pro
       else res.destroy()
     })
   })
+  // Node closes idle keep-alive sockets after 5 s; workerd may pick such a socket from its pool just as it closes
+  // ("Network connection lost."). Real APIs keep them for about a minute behind their load balancers.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
   const host = opts.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,6 +1,6 @@
 import { checkContentPolicy } from './content-policy'
 import type { CreateRequest, Endpoint } from './create-request'
-import { invalidParam, KLING_CODE_MESSAGES, KlingError } from './kling-error'
+import { faultError, invalidParam, KlingError } from './kling-error'
 import { requireJsonObject, type JsonBody } from './read-json-body'
 import { sanitizeBody } from './sanitize-body'
 import type { SimContext } from './sim-context'
@@ -27,7 +27,7 @@ export type CreateOutcome = { kind: 'data'; data: object } | { kind: 'dropped'; 
 export async function createTaskAsync(ctx: SimContext, endpoint: Endpoint, body: JsonBody, contentType: string | undefined): Promise<CreateOutcome> {
   ctx.stats.creates[endpoint]++
   const fault = ctx.config.faults.create.shift()
-  if (fault) throw new KlingError(fault.status, fault.code, fault.message ?? KLING_CODE_MESSAGES[fault.code] ?? 'Simulated fault')
+  if (fault) throw faultError(fault)
   const json = requireJsonObject(body, contentType)
   const request = await VALIDATORS[endpoint](json)
   const riskMessage = checkContentPolicy(request.prompt)

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Chaos } from './chaos'
 import { sendJson } from './http-io'
 import { parseConfigPatch } from './parse-config-patch'
 import { readJsonBodyAsync } from './read-json-body'
@@ -12,7 +13,7 @@ import { adminView } from './task-view'
  * workerd can drive the simulator over HTTP:
  * - `POST /__sim/reset` [config]: clear tasks, faults and stats, restore the startup config, then apply the body.
  * - `POST /__sim/config` config: merge `{delayMs?, concurrency?, faults?}`; `GET /__sim/config` reads it back.
- * - `GET /__sim/stats`, `GET /__sim/tasks`.
+ * - `GET /__sim/stats`, `GET /__sim/tasks`, `GET /__sim/chaos` (what chaos mode injected).
  * - `POST /__sim/tasks/{task_id}/finish` [{task_status?, task_status_msg?}]: end the task now.
  */
 export async function handleAdminAsync(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -29,12 +30,16 @@ export async function handleAdminAsync(ctx: SimContext, req: IncomingMessage, re
       ctx.store.clear()
       ctx.stats = new SimStats()
       ctx.config = defaultConfig(ctx.defaultDelayMs)
+      ctx.chaos = null
     }
     applyConfigPatch(ctx.config, parsed.patch)
+    const chaos = parsed.patch.chaos
+    if (chaos !== undefined) ctx.chaos = chaos ? new Chaos({ ...chaos, stallMs: chaos.stallMs ?? 16_000 }) : null
     return sendJson(res, 200, { ok: true, config: ctx.config })
   }
   if (method === 'GET' && path === '/__sim/config') return sendJson(res, 200, ctx.config)
   if (method === 'GET' && path === '/__sim/stats') return sendJson(res, 200, ctx.stats)
+  if (method === 'GET' && path === '/__sim/chaos') return sendJson(res, 200, ctx.chaos ?? { config: null })
   if (method === 'GET' && path === '/__sim/tasks') return sendJson(res, 200, { tasks: ctx.store.all().map(adminView) })
 
   const finish = /^\/__sim\/tasks\/([^/]+)\/finish$/.exec(path)

@@ -13,7 +13,7 @@ const IMAGE_PATH = /^\/cdn\/(\d+)\/(\d+)(-wm)?\.png$/
  */
 export async function handleCdnAsync(ctx: SimContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET'
-  const record: RequestRecord = { method, path: url.pathname, auth: 'none', status: 0, code: 0, at: Date.now() }
+  const record: RequestRecord = { method, path: url.pathname, auth: 'none', contentType: req.headers['content-type'] ?? null, status: 0, code: 0, at: Date.now() }
   const reply = (status: number, text: string) => {
     record.status = status
     ctx.stats.recordRequest(record)
@@ -37,7 +37,22 @@ export async function handleCdnAsync(ctx: SimContext, req: IncomingMessage, res:
   if (cdn.expireAfterMs !== null && task.succeeded_at !== null && Date.now() - task.succeeded_at > cdn.expireAfterMs) {
     return reply(404, 'Not Found (expired)')
   }
+  const chaos = ctx.chaos?.pick('cdn') ?? null
+  if (chaos?.kind === 'cdn_expired') ctx.chaos?.expired.add(task.task_id)
+  if (ctx.chaos?.expired.has(task.task_id)) return reply(404, 'Not Found (expired)')
+  if (chaos?.kind === 'cdn_error') return reply(500, 'Internal Server Error (chaos)')
   const png = await taskImageAsync(task, index, watermarked)
+  if (chaos?.kind === 'cdn_truncated' || chaos?.kind === 'cdn_cut') {
+    const half = png.subarray(0, Math.floor(png.length / 2))
+    record.status = 200
+    ctx.stats.recordRequest(record)
+    ctx.log(`${method} ${url.pathname} → 200, ${chaos.kind === 'cdn_cut' ? 'cut mid-body' : 'truncated'} (chaos)`)
+    // Truncated: a complete response of half a PNG. Cut: the full length announced, half sent, connection reset.
+    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': chaos.kind === 'cdn_cut' ? png.length : half.length })
+    if (chaos.kind === 'cdn_truncated') return void res.end(half)
+    res.write(half)
+    return void setTimeout(() => res.socket?.destroy(), 20)
+  }
   record.status = 200
   ctx.stats.recordRequest(record)
   ctx.log(`${method} ${url.pathname} → 200 (${png.length} bytes)`)

@@ -1,3 +1,4 @@
+import type { FaultResponse } from './sim-config'
 /**
  * An error the simulated Kling API answers with: HTTP status + Kling `code` + message (kling-upstream.md §5).
  * Handlers throw it; the router turns it into the `{code, message, request_id, data: null}` envelope.
@@ -7,10 +8,17 @@ export class KlingError extends Error {
     readonly status: number,
     readonly code: number,
     message: string,
+    /** Sent as plain text without the envelope (a gateway's answer, not Kling's). */
+    readonly bare = false,
   ) {
     super(message)
     this.name = 'KlingError'
   }
+}
+
+/** The error a queued create/query fault answers with. */
+export function faultError(fault: FaultResponse): KlingError {
+  return new KlingError(fault.status, fault.code, fault.message ?? KLING_CODE_MESSAGES[fault.code] ?? 'Simulated fault', fault.bare)
 }
 
 /** Default messages per code, used when a fault does not give its own. Wording follows the §5 table. */

@@ -6,9 +6,19 @@ const fault = z.strictObject({
   status: z.number().check(z.int(), z.gte(100), z.lte(599)),
   code: z.number().check(z.int()),
   message: z.optional(z.string()),
+  bare: z.optional(z.boolean()),
 })
 
 const patchSchema = z.strictObject({
+  chaos: z.optional(
+    z.nullable(
+      z.strictObject({
+        rate: z.number().check(z.gte(0), z.lte(1)),
+        seed: z.number().check(z.int()),
+        stallMs: z.optional(count),
+      }),
+    ),
+  ),
   delayMs: z.optional(count),
   concurrency: z.optional(z.nullable(count)),
   faults: z.optional(

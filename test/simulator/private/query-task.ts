@@ -1,5 +1,5 @@
 import type { Endpoint } from './create-request'
-import { KLING_CODE_MESSAGES, KlingError } from './kling-error'
+import { faultError, KlingError } from './kling-error'
 import type { SimContext } from './sim-context'
 import { queryData } from './task-view'
 
@@ -7,7 +7,7 @@ import { queryData } from './task-view'
 export function queryTask(ctx: SimContext, endpoint: Endpoint, id: string): object {
   ctx.stats.queries++
   const fault = ctx.config.faults.query.shift()
-  if (fault) throw new KlingError(fault.status, fault.code, fault.message ?? KLING_CODE_MESSAGES[fault.code] ?? 'Simulated fault')
+  if (fault) throw faultError(fault)
   const task = ctx.store.find(endpoint, id)
   if (!task) throw new KlingError(404, 1203, `task not found: ${id}`)
   return queryData(task, ctx.baseUrl)

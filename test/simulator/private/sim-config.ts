@@ -3,6 +3,8 @@ export interface FaultResponse {
   status: number
   code: number
   message?: string | undefined
+  /** Answer the bare HTTP status with a plain-text body and no envelope, as a proxy in front of Kling does. */
+  bare?: boolean | undefined
 }
 
 export interface CdnFaults {
@@ -32,6 +34,8 @@ export interface Faults {
 
 /** Body of `/__sim/config` and `/__sim/reset`. */
 export interface SimConfigPatch {
+  /** Chaos mode: `rate` of the calls fail at random (seeded); null turns it off. See chaos.ts. */
+  chaos?: { rate: number; seed: number; stallMs?: number | undefined } | null | undefined
   delayMs?: number | undefined
   /** Limit on the sum of `n` over non-terminal tasks (1303 above it); null = unlimited. */
   concurrency?: number | null | undefined

@@ -1,3 +1,4 @@
+import type { Chaos } from './chaos'
 import type { SimConfig } from './sim-config'
 import type { SimStats } from './sim-stats'
 import type { TaskStore } from './task-store'
@@ -9,6 +10,8 @@ export interface SimContext {
   /** Startup delay, restored by /__sim/reset. */
   defaultDelayMs: number
   config: SimConfig
+  /** Chaos mode (`/__sim/config` `{chaos: {rate, seed}}`); null when off. */
+  chaos: Chaos | null
   store: TaskStore
   stats: SimStats
   /** `http://127.0.0.1:<port>`, known once listening; prefixes the CDN URLs. */

@@ -7,6 +7,8 @@ export interface RequestRecord {
   /** Path and query string. */
   path: string
   auth: RequestAuth
+  /** The `Content-Type` header as sent; null when absent. */
+  contentType: string | null
   /** Sanitized JSON body, when there was one. */
   body?: unknown
   /** HTTP status; 0 when the socket was destroyed without a response (dropCreate). */
