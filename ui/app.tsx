@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks'
 import { ApiClient } from './api/client'
 import { AppContext, type AppServices } from './app-context'
 import type { BridgeHandle } from './bridge'
+import { ResizeHandle } from './components/resize-handle'
 import { StatusBar } from './components/status-bar'
 import { Tabs } from './components/tabs'
 import { useCapabilities } from './hooks/use-capabilities'
@@ -31,7 +32,7 @@ export function App({ handle }: { handle: BridgeHandle }) {
   )
   const capabilities = useCapabilities(api)
   const selection = useSelection(bridge)
-  const runner = useRunner(bridge, api, settings?.concurrency)
+  const runner = useRunner(bridge, api, settings?.concurrency, () => selection?.nodes.map((n) => n.id) ?? null)
   const jobs = useJobs(runner)
   useJobEffects(bridge, jobs, capabilities.reload)
   const [route, navigate] = useState<Route>(['generate'])
@@ -60,6 +61,7 @@ export function App({ handle }: { handle: BridgeHandle }) {
           <Router route={route} forms={forms} />
         </div>
         <StatusBar />
+        <ResizeHandle />
       </div>
     </AppContext.Provider>
   )

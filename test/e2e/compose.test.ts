@@ -167,9 +167,10 @@ test('a 4K series of 3 lands as 3 frames in a row, numbered in order, downscaled
   for (const [i, frame] of frames.entries()) {
     expect(frame.y).toBe(bottle.y)
     if (i > 0) expect(frame.x).toBeGreaterThanOrEqual(frames[i - 1].x + frames[i - 1].width)
-    // Kling's 4K 16:9 is 5440x3072; Figma takes at most 4096 px a side.
+    // Kling's 4K 16:9 is 5440x3072; Figma takes at most 4096 px a side. The frame is sized to the layout (a
+    // third of that, shown at 3x), as new frames are.
     expect(imageFill(frame)).toMatchObject({ imageWidth: 4096, imageHeight: 2313 })
-    expect({ width: frame.width, height: frame.height }).toEqual({ width: 4096, height: 2313 })
+    expect({ width: frame.width, height: frame.height }).toEqual({ width: 1365, height: 771 })
   }
 
   expect(uploads[0]).toMatchObject({ operation: 'omni', model: 'kling-v3-omni', result_type: 'series', series_amount: 3, resolution: '4k', aspect_ratio: '16:9' })

@@ -1,9 +1,11 @@
 /**
  * `node scripts/run-ts.mjs test/playground/screenshots.ts [--out /tmp/playground-shots] [--backend URL --token T]
- * [--scenario S]... [--select "Layer name"]... [--tab Image] [--model operation:model] [--name suffix]`: opens every scenario (or the ones
- * named) in light and dark in headless Chromium (Debian's, via playwright-core) and saves a PNG of each, for a
- * designer's look; `--select` clicks those layers (shift-clicks after the first) `--tab` opens a panel tab
- * first and `--model` picks a Model option there. Needs `npm run build` first and `apt-get install chromium`.
+ * [--scenario S]... [--select "Layer name"]... [--tab Image] [--model operation:model] [--name suffix]`: opens
+ * every scenario (or the ones named) in light and dark in headless Chromium (Debian's, via playwright-core) and
+ * saves a PNG of each, for a designer's look; `--select` clicks those layers (shift-clicks after the first),
+ * `--tab` opens a panel tab first and `--model` picks a Model option there. Needs `npm run build` first (for the
+ * backend you pass: the plugin window's CSP allows only the origins dist/manifest.json declares, e.g.
+ * http://localhost:8787) and `apt-get install chromium`.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -25,7 +27,7 @@ const { values } = parseArgs({
   },
 })
 
-const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference', 'compose']
+const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames', 'compose']
 await mkdir(values.out, { recursive: true })
 const playground = await startPlayground()
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })

@@ -175,3 +175,30 @@ describe('selection event', () => {
     expect(run.selections[0].placeholders.map((p) => p.name)).toEqual(['Hero banner', 'Poster'])
   })
 })
+
+describe('placeholders inside component instances', () => {
+  it('counts an instance of an "Image placeholder" component as a placeholder, selected or inside a selected frame', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    run.select('Hero photo', 'Team photo')
+    const state = await run.client.call('getSelection')
+    expect(state.placeholders.map((p) => [p.name, p.type, p.hasImage])).toEqual([
+      ['Hero photo', 'INSTANCE', false],
+      ['Team photo', 'INSTANCE', false],
+    ])
+    const board = addFrame(run.figma, { name: 'Board', width: 3000, height: 1000 })
+    board.appendChild(run.node('Office at dusk'))
+    run.select('Board')
+    expect((await run.client.call('getSelection')).placeholders.map((p) => p.name)).toEqual(['Office at dusk'])
+  })
+
+  it('no longer counts an instance whose image layer shows an image', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    const instance = run.node('Hero photo') as InstanceNode
+    const hash = run.figma.createImage(solidPng(640, 400)).hash
+    ;(instance.children[0] as RectangleNode).fills = [imagePaint(hash)]
+    run.select('Hero photo')
+    const state = await run.client.call('getSelection')
+    expect(state.placeholders).toEqual([])
+    expect(state.nodes[0].hasImage).toBe(true)
+  })
+})

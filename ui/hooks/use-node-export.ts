@@ -3,6 +3,7 @@ import type { ExportResult } from '../../shared/protocol/messages'
 import { describeError, type ErrorText } from '../api/describe-error'
 import type { Bridge } from '../bridge'
 import { compactReference } from '../images/compact-reference'
+import { exportNodeImage } from '../images/export-node-image'
 
 export type NodeExport =
   | { status: 'idle' | 'loading'; result: null; error: null }
@@ -22,8 +23,7 @@ export function useNodeExport(bridge: Bridge, nodeId: string | null, version: st
     }
     let alive = true
     setState({ status: 'loading', result: null, error: null })
-    bridge
-      .call('exportNode', { nodeId })
+    exportNodeImage(bridge, nodeId)
       .then(compactReference)
       .then((result) => alive && setState({ status: 'ready', result, error: null }))
       .catch((e: unknown) => alive && setState({ status: 'error', result: null, error: describeError(e, 'export_failed') }))

@@ -8,8 +8,23 @@ import { paintSwatch } from './codecs/paint-swatch'
 import type { DocumentModel } from './document-model'
 import type { CreatableType } from './nodes/node-types'
 
-export type ScenarioName = 'empty' | 'placeholders' | 'expand' | 'reference' | 'compose'
-export const SCENARIO_NAMES: readonly ScenarioName[] = ['empty', 'placeholders', 'expand', 'reference', 'compose']
+export type ScenarioName = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames' | 'compose'
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames', 'compose']
+
+/** Empty frames whose ratios Kling does not offer: a 1.85:1 cinema frame, a phone screen, a wide web banner. */
+export const ODD_FRAMES = [
+  { name: 'Cinema still', x: 0, y: 0, width: 740, height: 400 }, // 1.85:1
+  { name: 'Phone screen', x: 840, y: 0, width: 375, height: 812 },
+  { name: 'Web banner', x: 0, y: 912, width: 1440, height: 600 }, // 2.4:1
+] as const
+
+/** Three instances of one "Image placeholder" component (a frame with a grey rectangle inside). */
+export const PLACEHOLDER_INSTANCES = [
+  { name: 'Hero photo', x: 0, y: 500 },
+  { name: 'Team photo', x: 720, y: 500 },
+  { name: 'Office at dusk', x: 1440, y: 500 },
+] as const
+export const PLACEHOLDER_COMPONENT = { name: 'Image placeholder', x: 0, y: 0, width: 640, height: 400 } as const
 
 /** Six aspect ratios Kling offers, two rows, 200 px apart. */
 export const PLACEHOLDER_FRAMES = [
@@ -58,6 +73,18 @@ export function loadScenario(doc: DocumentModel, name: ScenarioName): void {
     const frame = add('FRAME', { name: 'Expand me', x: 0, y: 0, width: 1600, height: 900 })
     const photo = add('RECTANGLE', { name: 'Photo', x: 400, y: 150, width: 800, height: 600 }, frame)
     photo.fills = [imageFill(800, 600, PALETTES.dawn)]
+  } else if (name === 'odd-frames') {
+    for (const frame of ODD_FRAMES) add('FRAME', frame)
+  } else if (name === 'instances') {
+    const component = add('COMPONENT', PLACEHOLDER_COMPONENT) as unknown as ComponentNode
+    const { width, height } = PLACEHOLDER_COMPONENT
+    add('RECTANGLE', { name: 'Image', x: 0, y: 0, width, height }, component)
+    for (const spot of PLACEHOLDER_INSTANCES) {
+      const instance = component.createInstance()
+      instance.name = spot.name
+      instance.x = spot.x
+      instance.y = spot.y
+    }
   } else if (name === 'reference') {
     const frame = add('FRAME', { name: 'Reference', x: 0, y: 0, width: 1024, height: 768 })
     frame.fills = [imageFill(1024, 768, PALETTES.lagoon)]
