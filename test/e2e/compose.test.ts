@@ -134,12 +134,11 @@ test('omni: two chips inserted into the prompt are sent as <<<image_1>>> and <<<
     prompt: 'Put <<<image_1>>> on the sand of <<<image_2>>> at golden hour',
     image_list: images.map((image) => ({ image: sizeTag(image) })),
   })
-  // The bottle (600x800) is image 1, the scene (1200x800) image 2: the uploads keep the selection order.
-  const sizes = images.map((image) => imageInfo(Buffer.from(image, 'base64'))!)
-  expect(sizes.map((i) => [i.width, i.height])).toEqual([
-    [600, 800],
-    [1200, 800],
-  ])
+  // The bottle (600x800, portrait 3:4) is image 1, the scene (1200x800, landscape 3:2) image 2: the uploads keep
+  // the selection order (each exported at up to 2x within 2048 px).
+  const ratios = images.map((image) => imageInfo(Buffer.from(image, 'base64'))!).map((i) => i.width / i.height)
+  expect(ratios[0]).toBeCloseTo(600 / 800, 2)
+  expect(ratios[1]).toBeCloseTo(1200 / 800, 2)
 })
 
 test('a 4K series of 3 lands as 3 frames in a row, numbered in order, downscaled to Figma’s 4096 px', { timeout: 120_000 }, async () => {
@@ -186,7 +185,7 @@ test('a 4K series of 3 lands as 3 frames in a row, numbered in order, downscaled
   ])
 })
 
-test('restyle: a 600x800 frame comes back 600x800, beside it', async () => {
+test('restyle: a 600x800 frame comes back 600x800 (at the upload’s own pixel size), beside it', async () => {
   const s = await suite.open({ scenario: 'compose' })
   const uploads = recordUploads(s)
   const before = await s.snapshot()
@@ -199,20 +198,22 @@ test('restyle: a 600x800 frame comes back 600x800, beside it', async () => {
   await s.press('Generate')
 
   const frames = await s.waitForDocument('the restyled frame', (nodes) => newFrames(nodes, before, 1))
+  // The frame comes back at the bottle's 600x800, level with it and clear of the other layers; its image is
+  // exactly the upload's pixel size (the layer exported at 2x: 1200x1600), which Kling's restyle keeps.
   expect(frames[0]).toMatchObject({ y: bottle.y, width: 600, height: 800 })
   expect(frames[0].x).toBeGreaterThanOrEqual(bottle.x + bottle.width)
-  expect(imageFill(frames[0])).toMatchObject({ imageWidth: 600, imageHeight: 800 })
 
   expect(uploads[0]).toMatchObject({ operation: 'image_to_image', model: 'kling-v2-new' })
   expect(uploads[0]).not.toHaveProperty('aspect_ratio')
   expect(uploads[0]).not.toHaveProperty('resolution')
   const upload = imageInfo(Buffer.from(String(uploads[0].image), 'base64'))!
-  expect([upload.width, upload.height]).toEqual([600, 800])
+  expect(upload.width / upload.height).toBeCloseTo(600 / 800, 3)
+  expect(imageFill(frames[0])).toMatchObject({ imageWidth: upload.width, imageHeight: upload.height })
   const tasks = await suite.sim.tasks()
   expect(tasks).toHaveLength(1)
-  expect(tasks[0]).toMatchObject({ endpoint: 'generations', model_name: 'kling-v2-new', width: 600, height: 800 })
+  expect(tasks[0]).toMatchObject({ endpoint: 'generations', model_name: 'kling-v2-new', width: upload.width, height: upload.height })
   expect(tasks[0].request).not.toHaveProperty('aspect_ratio')
   expect(tasks[0].request).not.toHaveProperty('resolution')
   const job = (await suite.backend.listJobs(1))[0]
-  expect(job.images.map((i) => [i.width, i.height])).toEqual([[600, 800]])
+  expect(job.images.map((i) => [i.width, i.height])).toEqual([[upload.width, upload.height]])
 })
