@@ -18,7 +18,7 @@ import { TABS, type Route } from './routes'
 import { ExpandView } from './views/expand/expand-view'
 import { FillView } from './views/fill/fill-view'
 import { GenerateView } from './views/generate/generate-view'
-import { ImageToImageView } from './views/image-to-image/image-to-image-view'
+import { ImageView } from './views/image/image-view'
 import { JobsView } from './views/jobs/jobs-view'
 import { SettingsView } from './views/settings/settings-view'
 
@@ -72,7 +72,7 @@ function Router({ route, forms }: { route: Route; forms: Forms }) {
     case 'generate':
       return <GenerateView form={forms.generate} setForm={forms.setGenerate} />
     case 'image':
-      return <ImageToImageView form={forms.image} setForm={forms.setImage} />
+      return <ImageView form={forms.image} setForm={forms.setImage} />
     case 'expand':
       return <ExpandView prompt={forms.expandPrompt} setPrompt={forms.setExpandPrompt} />
     case 'fill':

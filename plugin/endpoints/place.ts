@@ -6,6 +6,7 @@ import { placeBesideAsync } from '../placement/place-beside'
 import { placeExpandAsync } from '../placement/place-expand'
 import { placeFillAsync } from '../placement/place-fill'
 import { placeNewFramesAsync } from '../placement/place-new-frames'
+import { placeRowAsync } from '../placement/place-row'
 import { mayTakeFocus } from '../placement/selection-etiquette'
 
 /**
@@ -45,5 +46,7 @@ function placeByKindAsync(
       return placeFillAsync(images, placement.nodeIds)
     case 'expand':
       return placeExpandAsync(images, placement.frameId, placement.sourceId, focus)
+    case 'row':
+      return placeRowAsync(images, placement.besideIds, placement.numbered, meta, focus)
   }
 }

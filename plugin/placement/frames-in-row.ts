@@ -18,7 +18,8 @@ export interface FramesInRow {
   sizeOf: (image: ImageBytes) => Size
   /** What the row starts to the right of; null puts it near the viewport's centre, clear of other content. */
   beside: Rect | null
-  name: string
+  /** The layer name, or each frame's from its image's index in `images`. */
+  name: string | ((index: number) => string)
   page: PageNode
   /** Select the new frames and scroll to them (the user's selection has not changed since the job started). */
   focus: boolean
@@ -31,19 +32,19 @@ export interface FramesInRow {
  */
 export function createFramesInRow({ images, sizeOf, beside, name, page, focus }: FramesInRow): Outcome {
   const skipped: Skip[] = []
-  const accepted: { paint: ImagePaint; size: Size }[] = []
-  for (const image of images) {
+  const accepted: { paint: ImagePaint; size: Size; index: number }[] = []
+  images.forEach((image, index) => {
     const attempt = createImagePaint(image)
-    if (attempt.ok) accepted.push({ paint: attempt.paint, size: sizeOf(image) })
+    if (attempt.ok) accepted.push({ paint: attempt.paint, size: sizeOf(image), index })
     else skipped.push({ nodeId: '', reason: attempt.reason })
-  }
+  })
   const onCurrentPage = page.id === figma.currentPage.id
   const sizes = accepted.map((a) => a.size)
   const rects = layoutRow(beside ?? nearViewportCentre(sizes, page), sizes)
-  const placed = accepted.map(({ paint }, i) => {
+  const placed = accepted.map(({ paint, index }, i) => {
     const frame = figma.createFrame()
     if (!onCurrentPage) page.appendChild(frame)
-    frame.name = name
+    frame.name = typeof name === 'string' ? name : name(index)
     frame.resize(rects[i].width, rects[i].height)
     frame.x = rects[i].x
     frame.y = rects[i].y

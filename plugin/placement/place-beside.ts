@@ -3,14 +3,15 @@ import type { ImageBytes, PlacementMeta } from '../../shared/protocol/messages'
 import { absoluteRect } from '../absolute-rect'
 import { findSceneNodeAsync } from '../find-scene-node'
 import { pageOf } from '../page-of'
+import { clearAnchor } from './clear-anchor'
 import { frameName } from './frame-name'
 import { createFramesInRow } from './frames-in-row'
 import type { Outcome } from './outcome'
 import { placeNewFramesAsync } from './place-new-frames'
 
 /**
- * New frames of the source's size in a row to its right, on its page. When the source was deleted while the job
- * ran, the images still land, as new frames near the viewport's centre.
+ * New frames of the source's size in a row to its right (past any layers the row would cover), on its page. When
+ * the source was deleted while the job ran, the images still land, as new frames near the viewport's centre.
  */
 export async function placeBesideAsync(
   images: readonly ImageBytes[],
@@ -26,7 +27,7 @@ export async function placeBesideAsync(
   return createFramesInRow({
     images,
     sizeOf: () => ({ width: source.width, height: source.height }),
-    beside: absoluteRect(source),
+    beside: clearAnchor(absoluteRect(source), images.map(() => ({ width: source.width, height: source.height })), pageOf(source) ?? figma.currentPage),
     name: frameName(meta.prompt, source.name),
     page: pageOf(source) ?? figma.currentPage,
     focus,

@@ -2,9 +2,12 @@
  * Everything the UI and the main thread say to each other. The UI calls main-thread endpoints (request →
  * response) and main pushes events. Both sides import these types; `channel.ts` carries them.
  */
-import type { AspectRatio, ImplementedOperation } from '../api/enums'
+import type { AspectRatio, Operation } from '../api/enums'
 import type { Expansion } from '../api/schemas'
 import type { Rect, Size } from '../geometry/rect'
+
+/** The most nodes the Image view takes as references (Kling's multi-image reference: 4 subjects). */
+export const MAX_REFERENCES = 4
 
 /** Kept in figma.clientStorage by the main thread (the UI's null origin has no storage). */
 export interface Settings {
@@ -48,6 +51,11 @@ export interface SelectionState {
   placeholders: NodeSummary[]
   /** The first selected node usable as an image-to-image reference. */
   reference: NodeSummary | null
+  /**
+   * The selected nodes usable as references (visible, with an area, exportable), in selection order, at most
+   * `MAX_REFERENCES`: the Image view's thumbnails, and the inputs of multi-image reference and Omni.
+   */
+  references: NodeSummary[]
   expand: ExpandTarget | null
 }
 
@@ -67,11 +75,17 @@ export type PlacementTarget =
   | { kind: 'beside'; sourceId: string }
   /** Expand: the result covers the frame; the source image node is removed (undo brings it back). */
   | { kind: 'expand'; frameId: string; sourceId: string }
+  /**
+   * Multi-image jobs (multi-image reference, Omni): new frames at each image's own size, in order, in a row to the
+   * right of the references (of the page's content when they are gone). `numbered` names them as a series:
+   * "prompt 1/3", "prompt 2/3"…
+   */
+  | { kind: 'row'; besideIds: string[]; numbered: boolean }
 
 /** Stored on every placed node as pluginData, so relaunch buttons can regenerate or vary it. */
 export interface PlacementMeta {
   jobId: string
-  operation: ImplementedOperation
+  operation: Operation
   prompt: string
   model: string
   aspectRatio?: AspectRatio

@@ -157,6 +157,19 @@ describe('place beside', () => {
     expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual(result.placedNodeIds)
   })
 
+  it('moves the row right, level with the source, past layers it would cover', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const result = await place(run, {
+      meta: { ...META, operation: 'image_to_image' },
+      placement: { kind: 'beside', sourceId: bottle.id },
+      images: [image(600, 800)],
+    })
+    // 80 px right of the bottle (x 680) would cover the sneaker; past it, the lamp; then the beach scene, then
+    // the swatch: the frame lands 80 px right of the swatch, which ends at x 4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 4280, y: 0, width: 600, height: 800 })
+  })
+
   it('still places the images, in view and clear of other layers, when the source was deleted', async () => {
     const run = await startPlugin({ scenario: 'reference' })
     const source = run.node('Reference')
@@ -195,6 +208,60 @@ describe('place fill into component instances', () => {
     const instance = component.createInstance()
     await place(run, { placement: { kind: 'fill', nodeIds: [instance.id] }, images: [image(1024, 1024)] })
     expect(imageFills(run, instance.id)).toHaveLength(1)
+  })
+})
+
+describe('place row', () => {
+  it('numbers a series "prompt 1/3", "prompt 2/3"… in order, each at its image size, in a row right of the references, clear of other layers', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const sneaker = run.node('Sneaker')
+    const result = await place(run, {
+      meta: { ...META, operation: 'omni', prompt: 'The bottle on a beach, storyboard' },
+      placement: { kind: 'row', besideIds: [bottle.id, sneaker.id], numbered: true },
+      images: [image(1360, 768), image(1024, 1024), image(768, 1360)],
+    })
+    const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    // Bottle and Sneaker span x 0..1500, but a row starting 80 px to their right would cover the lamp, the beach
+    // scene and the swatch (up to x 4200): it starts 80 px right of those, level with the references, 40 px apart.
+    expect(frames.map((f) => [f.name, f.x, f.y, f.width, f.height])).toEqual([
+      ['The bottle on a beach, storyboard 1/3', 4280, 0, 1360, 768],
+      ['The bottle on a beach, storyboard 2/3', 5680, 0, 1024, 1024],
+      ['The bottle on a beach, storyboard 3/3', 6744, 0, 768, 1360],
+    ])
+    expect(frames.map((f) => f.fills[0]).map((f) => [f.imageWidth, f.imageHeight])).toEqual([
+      [1360, 768],
+      [1024, 1024],
+      [768, 1360],
+    ])
+  })
+
+  it('keeps each image its series number when Figma refuses one', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [run.node('Lamp').id], numbered: true },
+      images: [image(1024, 1024), image(5000, 5000), image(1024, 1024)],
+    })
+    const names = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!.name)
+    expect(names).toEqual(['A lighthouse at dusk 1/3', 'A lighthouse at dusk 3/3'])
+    expect(result.skipped).toHaveLength(1)
+  })
+
+  it('names unnumbered frames after the prompt, and lands beside the page content when the references are gone', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const lamp = run.node('Lamp')
+    run.emulator.user.remove(lamp.id)
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [lamp.id], numbered: false },
+      images: [image(1024, 1024)],
+    })
+    // The remaining content ends with the style swatch at x 3600..4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({
+      name: 'A lighthouse at dusk',
+      x: 4280,
+      y: 0,
+    })
+    expect(result.note).toMatch(/references were deleted/)
   })
 })
 

@@ -6,7 +6,7 @@ import { addFrame, imagePaint, startPlugin } from './harness'
 describe('getSelection', () => {
   it('reports an empty selection', async () => {
     const { client } = await startPlugin({ scenario: 'placeholders' })
-    expect(await client.call('getSelection')).toEqual({ nodes: [], placeholders: [], reference: null, expand: null })
+    expect(await client.call('getSelection')).toEqual({ nodes: [], placeholders: [], reference: null, references: [], expand: null })
   })
 
   it('summarises each selected node in selection order', async () => {
@@ -91,6 +91,23 @@ describe('reference', () => {
     run.select('Blank', 'Reference')
     const { reference } = await run.client.call('getSelection')
     expect(reference).toMatchObject({ name: 'Reference', width: 1024, height: 768, hasImage: true })
+  })
+})
+
+describe('references', () => {
+  it('are the exportable selected nodes in selection order, at most four', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const hidden = addFrame(run.figma, { name: 'Hidden', x: 5000, width: 500, height: 500 })
+    hidden.visible = false
+    run.select('Style swatch', 'Hidden', 'Bottle', 'Beach scene', 'Sneaker', 'Lamp')
+    const { references, reference } = await run.client.call('getSelection')
+    expect(references.map((r) => [r.name, r.width, r.height, r.hasImage])).toEqual([
+      ['Style swatch', 600, 600, true],
+      ['Bottle', 600, 800, true],
+      ['Beach scene', 1200, 800, true],
+      ['Sneaker', 800, 600, true],
+    ])
+    expect(reference?.name).toBe('Style swatch')
   })
 })
 

@@ -9,7 +9,7 @@ import type {} from '../../playground/page/playground-api'
 import { waitFor } from './wait'
 
 export type { NodeSnapshot }
-export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames'
+export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames' | 'compose'
 
 export interface SessionOptions {
   playgroundUrl: string

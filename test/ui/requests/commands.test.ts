@@ -42,13 +42,13 @@ test('variations without an image-to-image model (or image) generate the prompt 
 
 test('the quick action generates the typed prompt into each selected frame at its nearest ratio, or one new frame', () => {
   const caps = makeCaps()
-  const selection = { nodes: [node, makeNode({ id: '7:2', name: 'Story', width: 900, height: 1600 })], placeholders: [], reference: null, expand: null }
+  const selection = { nodes: [node, makeNode({ id: '7:2', name: 'Story', width: 900, height: 1600 })], placeholders: [], reference: null, references: [], expand: null }
   const specs = planQuickGenerate('a red fox in snow', selection, caps)
   expect(specs.map((s) => [s.request?.aspect_ratio, s.placement])).toEqual([
     ['16:9', { kind: 'fill', nodeIds: ['7:1'] }],
     ['9:16', { kind: 'fill', nodeIds: ['7:2'] }],
   ])
-  const none = planQuickGenerate('a red fox in snow', { nodes: [], placeholders: [], reference: null, expand: null }, caps)
+  const none = planQuickGenerate('a red fox in snow', { nodes: [], placeholders: [], reference: null, references: [], expand: null }, caps)
   expect(none.map((s) => [s.request?.n, s.placement.kind])).toEqual([[1, 'new-frames']])
   expect(planQuickGenerate('  ', selection, caps)).toEqual([])
 })

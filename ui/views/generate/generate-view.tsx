@@ -79,15 +79,16 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
           placeholder="A sunlit reading nook with plants, editorial photo"
           onInput={(v) => set('prompt', v)}
         />
-        <PromptField
-          label="Negative prompt"
-          value={form.negativePrompt}
-          max={maxChars}
-          rows={2}
-          placeholder="What to leave out"
-          hint={negativeSupported ? undefined : 'This model ignores negative prompts.'}
-          onInput={(v) => set('negativePrompt', v)}
-        />
+        {negativeSupported && (
+          <PromptField
+            label="Negative prompt"
+            value={form.negativePrompt}
+            max={maxChars}
+            rows={2}
+            placeholder="What to leave out"
+            onInput={(v) => set('negativePrompt', v)}
+          />
+        )}
         <ModelFields
           models={models}
           model={model}

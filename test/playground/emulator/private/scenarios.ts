@@ -2,11 +2,14 @@
 /** Named starting documents for tests and the playground. Each starts from a fresh page; nothing is selected. */
 import { encodePng } from './codecs/encode-png'
 import { PALETTES, paintLandscape, type LandscapePalette } from './codecs/paint-landscape'
+import { PRODUCTS, paintProduct } from './codecs/paint-product'
+import type { Raster } from './codecs/raster'
+import { paintSwatch } from './codecs/paint-swatch'
 import type { DocumentModel } from './document-model'
 import type { CreatableType } from './nodes/node-types'
 
-export type ScenarioName = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames'
-export const SCENARIO_NAMES: readonly ScenarioName[] = ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames']
+export type ScenarioName = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames' | 'compose'
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames', 'compose']
 
 /** Empty frames whose ratios Kling does not offer: a 1.85:1 cinema frame, a phone screen, a wide web banner. */
 export const ODD_FRAMES = [
@@ -33,6 +36,18 @@ export const PLACEHOLDER_FRAMES = [
   { name: 'Website banner', x: 2500, y: 1800, width: 2100, height: 900 }, // 21:9
 ] as const
 
+/**
+ * Several images to combine: three products, a scene and a style swatch, in a row 100 px apart. The bottle is
+ * 600x800 (a restyle must come back at that size).
+ */
+export const COMPOSE_FRAMES = [
+  { name: 'Bottle', x: 0, y: 0, width: 600, height: 800, paint: () => paintProduct(600, 800, PRODUCTS.bottle) },
+  { name: 'Sneaker', x: 700, y: 0, width: 800, height: 600, paint: () => paintProduct(800, 600, PRODUCTS.sneaker) },
+  { name: 'Lamp', x: 1600, y: 0, width: 600, height: 600, paint: () => paintProduct(600, 600, PRODUCTS.lamp) },
+  { name: 'Beach scene', x: 2300, y: 0, width: 1200, height: 800, paint: () => paintLandscape(1200, 800, PALETTES.lagoon) },
+  { name: 'Style swatch', x: 3600, y: 0, width: 600, height: 600, paint: () => paintSwatch(600, 600) },
+] as const
+
 export function loadScenario(doc: DocumentModel, name: ScenarioName): void {
   if (!SCENARIO_NAMES.includes(name)) throw new Error(`Unknown scenario "${String(name)}"; expected one of ${SCENARIO_NAMES.join(', ')}`)
   doc.reset()
@@ -45,11 +60,12 @@ export function loadScenario(doc: DocumentModel, name: ScenarioName): void {
     node.resize(props.width, props.height)
     return node
   }
-  const imageFill = (width: number, height: number, palette: LandscapePalette): ImagePaint => ({
+  const rasterFill = (raster: Raster): ImagePaint => ({
     type: 'IMAGE',
     scaleMode: 'FILL',
-    imageHash: doc.images.create(encodePng(paintLandscape(width, height, palette))).hash,
+    imageHash: doc.images.create(encodePng(raster)).hash,
   })
+  const imageFill = (width: number, height: number, palette: LandscapePalette) => rasterFill(paintLandscape(width, height, palette))
 
   if (name === 'placeholders') {
     for (const frame of PLACEHOLDER_FRAMES) add('FRAME', frame)
@@ -72,5 +88,7 @@ export function loadScenario(doc: DocumentModel, name: ScenarioName): void {
   } else if (name === 'reference') {
     const frame = add('FRAME', { name: 'Reference', x: 0, y: 0, width: 1024, height: 768 })
     frame.fills = [imageFill(1024, 768, PALETTES.lagoon)]
+  } else if (name === 'compose') {
+    for (const { paint, ...props } of COMPOSE_FRAMES) add('FRAME', props).fills = [rasterFill(paint())]
   }
 }
