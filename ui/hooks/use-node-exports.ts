@@ -1,14 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { NodeSummary } from '../../shared/protocol/messages'
-import { describeError } from '../api/describe-error'
+import type { ExportResult, NodeSummary } from '../../shared/protocol/messages'
+import { describeError, type ErrorText } from '../api/describe-error'
 import type { Bridge } from '../bridge'
 import { compactReference } from '../images/compact-reference'
-import type { NodeExport } from './use-node-export'
+import { exportNodeImage } from '../images/export-node-image'
+
+export type NodeExport =
+  | { status: 'idle' | 'loading'; result: null; error: null }
+  | { status: 'ready'; result: ExportResult; error: null }
+  | { status: 'error'; result: null; error: ErrorText }
 
 const IDLE: NodeExport = { status: 'idle', result: null, error: null }
 
 /**
- * Each node as it will be uploaded (see `useNodeExport`), by node id. A node is exported again only when its
+ * Each node as it will be uploaded (main's export, 300 to 2048 px, an image shown FIT drawn from its file, compacted
+ * to JPEG when opaque), by node id, so each thumbnail is what will be sent. A node is exported again only when its
  * size changes; exports run one after another, so that four large frames do not stall the main thread at once.
  */
 export function useNodeExports(bridge: Bridge, nodes: readonly NodeSummary[]): ReadonlyMap<string, NodeExport> {
@@ -30,7 +36,7 @@ export function useNodeExports(bridge: Bridge, nodes: readonly NodeSummary[]): R
       for (const w of todo) {
         let state: NodeExport
         try {
-          const result = await compactReference(await bridge.call('exportNode', { nodeId: w.id }))
+          const result = await compactReference(await exportNodeImage(bridge, w.id))
           state = { status: 'ready', result, error: null }
         } catch (e) {
           state = { status: 'error', result: null, error: describeError(e, 'export_failed') }

@@ -1,6 +1,6 @@
 import type { NodeSummary } from '../../../shared/protocol/messages'
 import { formatBytes } from '../../format'
-import type { NodeExport } from '../../hooks/use-node-export'
+import type { NodeExport } from '../../hooks/use-node-exports'
 import { useObjectUrl } from '../../hooks/use-object-url'
 import { ROLE_LABEL, roleOf, type ReferenceRole, type RoleMap } from '../../requests/reference-roles'
 
