@@ -454,9 +454,6 @@ async function main(): Promise<void> {
   process.once('SIGTERM', interrupted)
 
   try {
-    console.log('building the plugin…')
-    const bundle = await buildPlugin()
-
     console.log(`starting the simulator (D = ${options.delayMs} ms), the Worker and the playground…`)
     const sim = await startSimulatorThread(import.meta.url, options.delayMs)
     cleanups.push(() => sim.close())
@@ -480,7 +477,12 @@ async function main(): Promise<void> {
       },
     })
     cleanups.push(() => worker.stop())
-    const playground: PlaygroundServer = await startPlayground({ port: 0 })
+    // Built for the Worker's localhost origin: the manifest's networkAccess (the panel's CSP) must allow it.
+    console.log('building the plugin…')
+    const pluginBackendUrl = `http://localhost:${port}`
+    const distDir = join(persistTo, 'dist')
+    const bundle = await buildPlugin({ backendUrl: pluginBackendUrl, outdir: distDir })
+    const playground: PlaygroundServer = await startPlayground({ port: 0, distDir })
     cleanups.push(() => playground.close())
     const browser: Browser = await launchChromium()
     cleanups.push(() => browser.close())
@@ -490,7 +492,7 @@ async function main(): Promise<void> {
     const open = async () => {
       const session = await Session.create(browser)
       cleanups.push(() => session.close())
-      return session.goto({ playgroundUrl: playground.url, backendUrl: worker.url, token: TOKEN, scenario: 'empty' })
+      return session.goto({ playgroundUrl: playground.url, backendUrl: pluginBackendUrl, token: TOKEN, scenario: 'empty' })
     }
 
     console.log('fill 24 placeholders through the plugin…')

@@ -11,13 +11,16 @@ import { saveSettings } from './endpoints/save-settings'
 import { launchCommand } from './launch-command'
 import { watchSelection } from './selection/watch-selection'
 import { createUiTransport } from './ui-transport'
+import { loadUiSizeAsync, resizeUiAsync } from './ui-size'
 
 // The quick action's prompt is free text: there is nothing to suggest.
 figma.parameters.on('input', ({ result }) => result.setSuggestions([]))
 
-// `run` fires on every launch, once the quick action's parameters (if any) have been entered: the UI opens then.
-figma.on('run', (event) => {
-  figma.showUI(__html__, { width: 360, height: 640, themeColors: true, title: 'Kling Frames' })
+// `run` fires on every launch, once the quick action's parameters (if any) have been entered: the UI opens then,
+// at the size the designer last gave it.
+figma.on('run', async (event) => {
+  const size = await loadUiSizeAsync()
+  figma.showUI(__html__, { ...size, themeColors: true, title: 'Kling Frames' })
   const selection = watchSelection((state) => server.emit('selection', state))
   const server = createServer(createUiTransport(), {
     loadSettings,
@@ -33,6 +36,7 @@ figma.on('run', (event) => {
     loadPendingJobs,
     savePendingJobs,
     notify,
+    resizeUi: resizeUiAsync,
   })
   const command = launchCommand(event)
   if (command) server.emit('command', command)

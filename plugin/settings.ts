@@ -1,6 +1,8 @@
 // Main thread: the plugin's settings, kept in figma.clientStorage (the UI's null origin has no storage of its own).
 import { RemoteError } from '../shared/protocol/channel'
 import type { Settings } from '../shared/protocol/messages'
+import { refusedOriginMessage, urlAllowed } from '../shared/network/network-access'
+import { NETWORK_DOMAINS } from './network-domains'
 
 /** Set by scripts/build.ts from KLING_FRAMES_BACKEND_URL. */
 declare const __DEFAULT_BACKEND_URL__: string
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   token: '',
   concurrency: 6,
   styleSuffix: '',
+  exactFit: false,
 }
 
 const HTTP_URL = /^https?:\/\/\S+$/
@@ -37,6 +40,7 @@ export function parseSettings(stored: unknown): Settings {
         ? Math.min(concurrency, MAX_CONCURRENCY)
         : DEFAULT_SETTINGS.concurrency,
     styleSuffix: text('styleSuffix'),
+    exactFit: typeof value.exactFit === 'boolean' ? value.exactFit : DEFAULT_SETTINGS.exactFit,
   }
 }
 
@@ -46,13 +50,15 @@ export async function loadSettingsAsync(): Promise<Settings> {
 
 /**
  * Stores `settings` after the same clean-up as loading, so what is read back is what was saved. A backend URL
- * that is not http(s) is refused rather than silently replaced by the default.
+ * that is not http(s), or that the manifest's networkAccess does not declare (Figma would refuse every request
+ * to it), is refused rather than silently replaced by the default.
  */
 export async function saveSettingsAsync(settings: Settings): Promise<Settings> {
   const url = typeof settings?.backendUrl === 'string' ? settings.backendUrl.trim() : ''
   if (!HTTP_URL.test(url)) {
     throw new RemoteError('invalid_settings', 'The backend URL must start with http:// or https://')
   }
+  if (!urlAllowed(url, NETWORK_DOMAINS)) throw new RemoteError('origin_not_allowed', refusedOriginMessage(url, NETWORK_DOMAINS))
   const clean = parseSettings(settings)
   await figma.clientStorage.setAsync(SETTINGS_KEY, clean)
   return clean

@@ -1,9 +1,13 @@
 /**
- * Builds the Figma plugin into `dist/`: `code.js` (the main thread, one ES2017 IIFE) and `ui.html` (the Preact UI
- * with its JS and CSS inlined, since Figma loads the UI as one self-contained document).
+ * Builds the Figma plugin into `dist/`: `code.js` (the main thread, one ES2017 IIFE), `ui.html` (the Preact UI
+ * with its JS and CSS inlined, since Figma loads the UI as one self-contained document) and `manifest.json` (the
+ * repository's manifest with the backend origin in `networkAccess`, which is what Figma lets the panel reach).
  *
- *   npm run build                                   # backend default http://localhost:8787
- *   KLING_FRAMES_BACKEND_URL=https://… npm run build # the backend a fresh install talks to
+ *   npm run build                                                   # backend http://localhost:8787 (development)
+ *   KLING_FRAMES_BACKEND_URL=https://kf.<account>.workers.dev npm run build   # a deployed backend
+ *
+ * Then import dist/manifest.json in Figma. A backend Figma could not reach (plain http, an IP address, a path,
+ * a workers.dev host that is not <worker>.<account>.workers.dev) fails the build with the reason.
  */
 import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
@@ -11,6 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { checkBackendOrigin, networkAccessFor, reachableDomains, type NetworkAccess } from '../shared/network/network-access'
 
 const ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)))
 const DEFAULT_BACKEND_URL = 'http://localhost:8787'
@@ -32,6 +37,10 @@ export interface BuiltFile {
 export interface BuildResult {
   code: BuiltFile
   ui: BuiltFile
+  manifest: BuiltFile
+  /** The backend origin the build was made for. */
+  backendOrigin: string
+  networkAccess: NetworkAccess
 }
 
 export async function buildPlugin({
@@ -43,9 +52,21 @@ export async function buildPlugin({
   if (!existsSync(uiEntry)) {
     throw new Error('ui/main.tsx does not exist yet: the UI entry is needed to build dist/ui.html.')
   }
+  const backend = checkBackendOrigin(backendUrl)
+  if (!backend.ok) {
+    throw new Error(`KLING_FRAMES_BACKEND_URL: ${backend.reason}. Figma only lets the panel reach the origin written into the manifest's networkAccess.`)
+  }
+  const template = JSON.parse(await readFile(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown> & { networkAccess?: NetworkAccess }
+  const networkAccess = networkAccessFor(backend.origin, backend.local, template.networkAccess ?? { allowedDomains: ['none'] })
+  // dist/ holds code.js and ui.html next to the manifest, so its paths are plain file names.
+  const manifest = { ...template, main: 'code.js', ui: 'ui.html', networkAccess }
+
   const out = resolve(ROOT, outdir)
   await mkdir(out, { recursive: true })
-  const define = { __DEFAULT_BACKEND_URL__: JSON.stringify(backendUrl) }
+  const define = {
+    __DEFAULT_BACKEND_URL__: JSON.stringify(backend.origin),
+    __NETWORK_DOMAINS__: JSON.stringify(reachableDomains(networkAccess)),
+  }
 
   const main = await build({
     entryPoints: [join(ROOT, 'plugin/main.ts')],
@@ -82,6 +103,9 @@ export async function buildPlugin({
   return {
     code: await writeOutput(join(out, 'code.js'), code),
     ui: await writeOutput(join(out, 'ui.html'), html),
+    manifest: await writeOutput(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`),
+    backendOrigin: backend.origin,
+    networkAccess,
   }
 }
 
@@ -110,6 +134,9 @@ if (process.argv[1] && resolve(process.argv[1]) === join(ROOT, 'scripts/build.ts
     (result) => {
       console.log(describe(result.code))
       console.log(describe(result.ui))
+      console.log(`${relative(process.cwd(), result.manifest.path)}: backend ${result.backendOrigin}; networkAccess ${JSON.stringify(result.networkAccess.allowedDomains)}` +
+        (result.networkAccess.devAllowedDomains ? `, development ${JSON.stringify(result.networkAccess.devAllowedDomains)}` : ''))
+      console.log('Import dist/manifest.json in Figma (Plugins → Development → Import plugin from manifest…).')
     },
     (error: unknown) => {
       console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`)

@@ -1,14 +1,16 @@
 /**
- * `npm run dev [-- --verbose]`: the whole product on this machine with no keys. Starts the Kling simulator
- * (127.0.0.1:9001), builds the plugin into dist/ (and rebuilds it when plugin/, ui/ or shared/ change), runs the
- * Worker under wrangler dev (127.0.0.1:8787, local Durable Objects and R2, dev token), serves the playground (127.0.0.1:8788), and
+ * `[PROVIDER=kling|fal|pixeldojo|apimodels] npm run dev [-- --verbose]`: the whole product on this machine with no
+ * keys. Starts the simulator of the chosen provider (127.0.0.1:9001; fal's status server on 9002), builds the plugin
+ * into dist/ (and rebuilds it when plugin/, ui/ or shared/ change), runs the Worker under wrangler dev
+ * (127.0.0.1:8787, local Durable Objects and R2, dev token), serves the playground (127.0.0.1:8788), and
  * prints where everything is. Ctrl+C stops it all; if one part dies, the rest stop and the exit code is 1.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs'
 import { join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startPlayground, type PlaygroundServer } from '../test/playground/serve'
-import { startKlingSimulator, type KlingSimulator } from '../test/simulator/kling-simulator'
+import { SELLERS, sellerWorkerVars, startSellerSimulator, type Seller } from '../test/sellers/start-seller-simulator'
+import { startKlingSimulator } from '../test/simulator/kling-simulator'
 import { buildPlugin, type BuildResult } from './build'
 import { devWorkerVars } from './lib/dev-worker-vars'
 import { REPO_ROOT } from './lib/wrangler-cli'
@@ -23,12 +25,27 @@ const WATCHED = ['plugin', 'ui', 'shared']
 
 const { values: flags } = parseArgs({ options: { verbose: { type: 'boolean', default: false } } })
 
-const parts: { simulator?: KlingSimulator; worker?: WorkerProcess; playground?: PlaygroundServer; watchers: FSWatcher[] } = { watchers: [] }
+const PROVIDER = (process.env.PROVIDER ?? 'kling').trim() || 'kling'
+const SELLER_LABELS: Record<string, string> = { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' }
+if (PROVIDER !== 'kling' && !(SELLERS as readonly string[]).includes(PROVIDER)) {
+  console.error(`PROVIDER must be kling, ${SELLERS.join(', ')} (got ${PROVIDER})`)
+  process.exit(2)
+}
+
+const parts: { simulator?: { url: string; close(): Promise<void> }; worker?: WorkerProcess; playground?: PlaygroundServer; watchers: FSWatcher[] } = { watchers: [] }
 let stopping = false
 
 async function main(): Promise<void> {
-  step('Kling simulator')
-  parts.simulator = await startKlingSimulator({ port: PORTS.simulator, host: HOST, delayMs: SIMULATED_JOB_MS, log: flags.verbose }).catch(portHint(PORTS.simulator))
+  step(`${SELLER_LABELS[PROVIDER]} simulator`)
+  let providerVars: Record<string, string>
+  if (PROVIDER === 'kling') {
+    parts.simulator = await startKlingSimulator({ port: PORTS.simulator, host: HOST, delayMs: SIMULATED_JOB_MS, log: flags.verbose }).catch(portHint(PORTS.simulator))
+    providerVars = { KLING_API_BASE: parts.simulator.url }
+  } else {
+    const sim = await startSellerSimulator(PROVIDER as Seller, { port: PORTS.simulator, host: HOST, delayMs: SIMULATED_JOB_MS, log: flags.verbose }).catch(portHint(PORTS.simulator))
+    parts.simulator = sim
+    providerVars = sellerWorkerVars(PROVIDER as Seller, sim)
+  }
 
   step('Building the plugin')
   reportBuild(await buildPlugin({ minify: false }))
@@ -39,7 +56,7 @@ async function main(): Promise<void> {
   parts.worker = await startWorker({
     port: PORTS.worker,
     ip: HOST,
-    vars: { ...vars, KLING_API_BASE: parts.simulator.url },
+    vars: { ...vars, ...providerVars },
     onOutput: (text) => workerReady && printPrefixed('worker', text),
   }).catch(portHint(PORTS.worker))
   workerReady = true
@@ -56,15 +73,16 @@ function printBanner(api: string, playground: string, simulator: string): void {
   const manifest = existsSync(join(REPO_ROOT, 'manifest.json'))
   const lines = [
     '',
-    '  Kling Frames is running locally. No keys needed: Kling is simulated.',
+    `  Kling Frames is running locally. No keys needed: ${SELLER_LABELS[PROVIDER]} is simulated.`,
     '',
     `  API           ${api}        (spec: ${api}/v1/openapi.json)`,
     `  Client token  ${DEV_TOKEN}`,
-    `  Playground    ${playground}/?backend=${api}&token=${DEV_TOKEN}`,
+    // The plugin's manifest declares http://localhost:8787 (Figma refuses IP literals), so the panel uses that.
+    `  Playground    ${playground}/?backend=${api.replace('127.0.0.1', 'localhost')}&token=${DEV_TOKEN}`,
     `                scenarios: &scenario=placeholders | expand | reference, &command=generate | expand | fill`,
-    `  Kling (sim)   ${simulator}        (each job takes about ${SIMULATED_JOB_MS / 1000} s)`,
+    `  ${`${SELLER_LABELS[PROVIDER]} (sim)`.padEnd(13)} ${simulator}        (each job takes about ${SIMULATED_JOB_MS / 1000} s; admin: ${simulator}/__sim/)`,
     `  Plugin build  dist/code.js, dist/ui.html (rebuilt when ${WATCHED.join('/, ')}/ change; reload the page)`,
-    ...(manifest ? ['                In Figma desktop: Plugins → Development → Import plugin from manifest… → manifest.json'] : []),
+    ...(manifest ? ['                In Figma desktop: Plugins → Development → Import plugin from manifest… → dist/manifest.json'] : []),
     '',
     '  Try the API (a 16:9 image):',
     `    curl -s ${api}/v1/jobs \\`,

@@ -1,14 +1,28 @@
+import { PROVIDERS, type ProviderName } from '../shared/api/enums'
 import type { Env } from './env'
 import { parseClientTokens, type ClientToken } from './auth/client-tokens'
 
+export interface KlingAccess {
+  base: string
+  /** `KLING_API_KEY` when set wins over the key pair (kling-upstream.md §1.2). */
+  auth: { kind: 'api_key'; apiKey: string } | { kind: 'key_pair'; accessKey: string; secretKey: string }
+}
+
+/** A seller's API base (no trailing slash) and the account's key. */
+export interface SellerAccess {
+  base: string
+  apiKey: string
+}
+
+export type SellerName = Exclude<ProviderName, 'kling'>
+
 /** Everything the Worker reads from its environment, checked once per request. */
 export interface Config {
-  provider: 'kling'
-  kling: {
-    base: string
-    /** `KLING_API_KEY` when set wins over the key pair (kling-upstream.md §1.2). */
-    auth: { kind: 'api_key'; apiKey: string } | { kind: 'key_pair'; accessKey: string; secretKey: string }
-  }
+  provider: ProviderName
+  /** Set when `provider` is kling. */
+  kling: KlingAccess | null
+  /** Set when `provider` is a seller (fal, pixeldojo, apimodels). */
+  seller: SellerAccess | null
   clientTokens: ClientToken[]
   /** The Worker's public origin, without a trailing slash. */
   publicBaseUrl: string | null
@@ -23,34 +37,31 @@ export interface Config {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; setting: string; reason: string }
 
 const DEFAULT_KLING_BASE = 'https://api-singapore.klingai.com'
-const LATER_PROVIDERS = ['fal', 'pixeldojo', 'apimodels']
+
+/** Each seller's settings: the var with its API base (and its default) and the secret with its key. */
+const SELLER_SETTINGS: Record<SellerName, { baseVar: keyof Env; defaultBase: string; keyVar: keyof Env; label: string }> = {
+  fal: { baseVar: 'FAL_QUEUE_BASE', defaultBase: 'https://queue.fal.run', keyVar: 'FAL_KEY', label: 'fal.ai' },
+  pixeldojo: { baseVar: 'PIXELDOJO_API_BASE', defaultBase: 'https://pixeldojo.ai', keyVar: 'PIXELDOJO_API_KEY', label: 'PixelDojo' },
+  apimodels: { baseVar: 'APIMODELS_API_BASE', defaultBase: 'https://apimodels.app', keyVar: 'APIMODELS_API_KEY', label: 'apimodels.app' },
+}
 
 /**
  * Validates the environment. A bad setting is reported by name (never by value, which may be a secret):
  * `/v1/health` shows the reason, other routes answer 503 `upstream_unavailable`.
  */
 export function readConfig(env: Env): ConfigResult {
-  const provider = (env.PROVIDER ?? 'kling').trim()
-  if (provider !== 'kling') {
-    const reason = LATER_PROVIDERS.includes(provider)
-      ? `PROVIDER=${provider} is not implemented yet; set PROVIDER to kling.`
-      : 'PROVIDER must be kling.'
-    return fail('PROVIDER', reason)
-  }
-  const base = (env.KLING_API_BASE ?? '').trim() || DEFAULT_KLING_BASE
-  if (!isHttpUrl(base)) return fail('KLING_API_BASE', 'KLING_API_BASE must be an http(s) URL.')
-
-  const apiKey = env.KLING_API_KEY?.trim()
-  const accessKey = env.KLING_ACCESS_KEY?.trim()
-  const secretKey = env.KLING_SECRET_KEY?.trim()
-  let auth: Config['kling']['auth']
-  if (apiKey) auth = { kind: 'api_key', apiKey }
-  else if (accessKey && secretKey) auth = { kind: 'key_pair', accessKey, secretKey }
-  else {
-    return fail(
-      accessKey ? 'KLING_SECRET_KEY' : 'KLING_ACCESS_KEY',
-      'Kling credentials are missing: set KLING_API_KEY, or both KLING_ACCESS_KEY and KLING_SECRET_KEY.',
-    )
+  const provider = (env.PROVIDER ?? 'kling').trim() || 'kling'
+  if (!isProviderName(provider)) return fail('PROVIDER', `PROVIDER must be one of ${PROVIDERS.join(', ')}.`)
+  let kling: KlingAccess | null = null
+  let seller: SellerAccess | null = null
+  if (provider === 'kling') {
+    const read = readKling(env)
+    if ('setting' in read) return fail(read.setting, read.reason)
+    kling = read
+  } else {
+    const read = readSeller(env, provider)
+    if ('setting' in read) return fail(read.setting, read.reason)
+    seller = read
   }
 
   const tokens = parseClientTokens(env.CLIENT_TOKENS ?? '')
@@ -75,8 +86,35 @@ export function readConfig(env: Env): ConfigResult {
 
   return {
     ok: true,
-    config: { provider, kling: { base: base.replace(/\/+$/, ''), auth }, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs, upstreamConcurrency },
+    config: { provider, kling, seller, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs, upstreamConcurrency },
   }
+}
+
+function readKling(env: Env): KlingAccess | { setting: string; reason: string } {
+  const base = (env.KLING_API_BASE ?? '').trim() || DEFAULT_KLING_BASE
+  if (!isHttpUrl(base)) return { setting: 'KLING_API_BASE', reason: 'KLING_API_BASE must be an http(s) URL.' }
+  const apiKey = env.KLING_API_KEY?.trim()
+  const accessKey = env.KLING_ACCESS_KEY?.trim()
+  const secretKey = env.KLING_SECRET_KEY?.trim()
+  if (apiKey) return { base: base.replace(/\/+$/, ''), auth: { kind: 'api_key', apiKey } }
+  if (accessKey && secretKey) return { base: base.replace(/\/+$/, ''), auth: { kind: 'key_pair', accessKey, secretKey } }
+  return {
+    setting: accessKey ? 'KLING_SECRET_KEY' : 'KLING_ACCESS_KEY',
+    reason: 'Kling credentials are missing: set KLING_API_KEY, or both KLING_ACCESS_KEY and KLING_SECRET_KEY.',
+  }
+}
+
+function readSeller(env: Env, seller: SellerName): SellerAccess | { setting: string; reason: string } {
+  const { baseVar, defaultBase, keyVar, label } = SELLER_SETTINGS[seller]
+  const base = String(env[baseVar] ?? '').trim() || defaultBase
+  if (!isHttpUrl(base)) return { setting: baseVar, reason: `${baseVar} must be an http(s) URL.` }
+  const apiKey = String(env[keyVar] ?? '').trim()
+  if (!apiKey) return { setting: keyVar, reason: `The ${label} key is missing: set the secret ${keyVar}.` }
+  return { base: base.replace(/\/+$/, ''), apiKey }
+}
+
+function isProviderName(value: string): value is ProviderName {
+  return (PROVIDERS as readonly string[]).includes(value)
 }
 
 function fail(setting: string, reason: string): ConfigResult {

@@ -23,6 +23,7 @@ import { changes } from './routes/changes'
 import { createJob } from './routes/create-job'
 import { getJob } from './routes/get-job'
 import { health } from './routes/health'
+import { inputs } from './routes/inputs'
 import { jobImage } from './routes/job-image'
 import { listJobs } from './routes/list-jobs'
 import { openapi } from './routes/openapi'
@@ -63,11 +64,13 @@ app.use(
   }),
 )
 
-// Open routes: health and the API description for anyone, callbacks authenticated by their URL token.
+// Open routes: health and the API description for anyone; callbacks and inputs authenticated by their URL token.
 app.route('/v1/health', health)
 app.route('/v1/openapi.json', openapi)
 app.use('/v1/callbacks/*', requireConfig)
 app.route('/v1/callbacks', callback)
+app.use('/v1/inputs/*', requireConfig)
+app.route('/v1/inputs', inputs)
 
 // Everything else needs a client token.
 // '/v1/jobs/*' matches '/v1/jobs' itself too.

@@ -8,6 +8,6 @@ export default defineProject({
     name: 'node',
     environment: 'node',
     dir: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/shared/**/*.test.ts', 'test/plugin/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/ui/**/*.test.ts'],
+    include: ['test/shared/**/*.test.ts', 'test/plugin/**/*.test.ts', 'test/simulator/**/*.test.ts', 'test/sellers/**/*.test.ts', 'test/ui/**/*.test.ts'],
   },
 })

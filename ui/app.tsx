@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks'
 import { ApiClient } from './api/client'
 import { AppContext, type AppServices } from './app-context'
 import type { BridgeHandle } from './bridge'
+import { ResizeHandle } from './components/resize-handle'
 import { StatusBar } from './components/status-bar'
 import { Tabs } from './components/tabs'
 import { useCapabilities } from './hooks/use-capabilities'
@@ -17,7 +18,7 @@ import { TABS, type Route } from './routes'
 import { ExpandView } from './views/expand/expand-view'
 import { FillView } from './views/fill/fill-view'
 import { GenerateView } from './views/generate/generate-view'
-import { ImageToImageView } from './views/image-to-image/image-to-image-view'
+import { ImageView } from './views/image/image-view'
 import { JobsView } from './views/jobs/jobs-view'
 import { SettingsView } from './views/settings/settings-view'
 
@@ -31,7 +32,7 @@ export function App({ handle }: { handle: BridgeHandle }) {
   )
   const capabilities = useCapabilities(api)
   const selection = useSelection(bridge)
-  const runner = useRunner(bridge, api, settings?.concurrency)
+  const runner = useRunner(bridge, api, settings?.concurrency, () => selection?.nodes.map((n) => n.id) ?? null)
   const jobs = useJobs(runner)
   useJobEffects(bridge, jobs, capabilities.reload)
   const [route, navigate] = useState<Route>(['generate'])
@@ -60,6 +61,7 @@ export function App({ handle }: { handle: BridgeHandle }) {
           <Router route={route} forms={forms} />
         </div>
         <StatusBar />
+        <ResizeHandle />
       </div>
     </AppContext.Provider>
   )
@@ -70,7 +72,7 @@ function Router({ route, forms }: { route: Route; forms: Forms }) {
     case 'generate':
       return <GenerateView form={forms.generate} setForm={forms.setGenerate} />
     case 'image':
-      return <ImageToImageView form={forms.image} setForm={forms.setImage} />
+      return <ImageView form={forms.image} setForm={forms.setImage} />
     case 'expand':
       return <ExpandView prompt={forms.expandPrompt} setPrompt={forms.setExpandPrompt} />
     case 'fill':

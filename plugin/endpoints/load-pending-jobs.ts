@@ -1,4 +1,4 @@
-// Endpoint `loadPendingJobs`: jobs a previous session submitted and did not place.
+// Endpoint `loadPendingJobs`: jobs a previous session submitted in this document and did not place.
 import type { PendingJob } from '../../shared/protocol/messages'
 import { loadPendingJobsAsync } from '../pending-jobs'
 

@@ -1,7 +1,7 @@
-// Endpoint `savePendingJobs`: replaces the stored list (the UI owns it; malformed entries are dropped).
-import type { PendingJob } from '../../shared/protocol/messages'
-import { savePendingJobsAsync } from '../pending-jobs'
+// Endpoint `savePendingJobs`: merges a change into the current document's unfinished jobs (malformed entries dropped).
+import type { PendingJobsUpdate } from '../../shared/protocol/messages'
+import { updatePendingJobsAsync } from '../pending-jobs'
 
-export function savePendingJobs(jobs: PendingJob[]): Promise<void> {
-  return savePendingJobsAsync(jobs)
+export function savePendingJobs(update: PendingJobsUpdate): Promise<void> {
+  return updatePendingJobsAsync(update)
 }

@@ -5,3 +5,8 @@ import { truncate } from '../truncate'
 export function frameName(prompt: string, fallback = 'Kling image'): string {
   return truncate(prompt, 60) || fallback
 }
+
+/** A series frame: "prompt 2/3", the prompt shortened so that the number always shows. */
+export function seriesFrameName(prompt: string, index: number, count: number, fallback = 'Kling image'): string {
+  return `${frameName(prompt, fallback)} ${index + 1}/${count}`
+}

@@ -4,15 +4,18 @@ import { findSceneNodeAsync } from '../find-scene-node'
 import { pageOf } from '../page-of'
 import { createImagePaint } from './create-image-paint'
 import { deletedSkip, type Outcome } from './outcome'
+import { takeFocus } from './selection-etiquette'
 
 /**
  * The first image becomes the frame's only fill (FILL, covering it) and the source image, when it is a child of the
- * frame, is removed; both stay recoverable with one undo. The frame is selected when it is on the current page.
+ * frame, is removed; both stay recoverable with one undo. The frame is selected when it is on the current page and
+ * the user's selection has not moved on since the job started.
  */
 export async function placeExpandAsync(
   images: readonly ImageBytes[],
   frameId: string,
   sourceId: string,
+  focus: boolean,
 ): Promise<Outcome> {
   const frame = await findSceneNodeAsync(frameId)
   if (!frame) return { placed: [], skipped: [deletedSkip(frameId)] }
@@ -25,6 +28,6 @@ export async function placeExpandAsync(
     const source = await findSceneNodeAsync(sourceId)
     if (source && source.parent?.id === frame.id) source.remove()
   }
-  if (pageOf(frame)?.id === figma.currentPage.id) figma.currentPage.selection = [frame]
+  if (focus && pageOf(frame)?.id === figma.currentPage.id) takeFocus([frame], false)
   return { placed: [frame], skipped: [] }
 }

@@ -1,9 +1,11 @@
 // Main thread: which selected node an image-to-image job starts from.
 
-/** The first selected node that can be exported: visible, with an area, and exportable. */
+/** Visible, with an area, and exportable. */
+export function isExportable(node: SceneNode): boolean {
+  return node.visible && node.width > 0 && node.height > 0 && 'exportAsync' in node
+}
+
+/** The first selected node that can be exported. */
 export function findReference(selection: readonly SceneNode[]): SceneNode | null {
-  for (const node of selection) {
-    if (node.visible && node.width > 0 && node.height > 0 && 'exportAsync' in node) return node
-  }
-  return null
+  return selection.find(isExportable) ?? null
 }

@@ -1,5 +1,6 @@
 // Main thread: what the UI is told about a node.
 import type { NodeSummary } from '../../shared/protocol/messages'
+import { fillTarget } from './fill-target'
 import { hasVisibleImage } from './image-fill'
 
 export function summarizeNode(node: SceneNode): NodeSummary {
@@ -9,6 +10,7 @@ export function summarizeNode(node: SceneNode): NodeSummary {
     type: node.type,
     width: node.width,
     height: node.height,
-    hasImage: hasVisibleImage(node),
+    // An instance shows its image in its top shape layer.
+    hasImage: hasVisibleImage(fillTarget(node)),
   }
 }

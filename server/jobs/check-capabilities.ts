@@ -24,7 +24,9 @@ export function checkCapabilities(provider: Provider, req: CreateJobRequest): { 
   const op = req.operation
   const offering = provider.models().filter((m) => m.by_operation[op])
   if (!offering.length) {
-    throw new ApiError('operation_not_supported', `The ${provider.name} provider does not offer ${op}.`)
+    // The provider may say why (a seller without its own endpoint for it, or no public URL for its inputs).
+    const why = provider.unavailable().find((u) => u.operation === op)?.reason
+    throw new ApiError('operation_not_supported', why ?? `The ${provider.name} provider does not offer ${op}.`)
   }
   const modelId = req.model ?? provider.defaultModels[op] ?? offering[0].id
   const model = provider.models().find((m) => m.id === modelId)

@@ -3,6 +3,7 @@ import { callbackTokenAsync } from '../auth/callback-token'
 import type { Config } from '../config'
 import { failureCode } from '../providers/failure-code'
 import type { InputImage, ProviderError, TaskInput } from '../providers/provider'
+import { inputUrlsAsync } from './input-urls'
 import { taskImages, type InputSlot } from './job-inputs'
 import type { JobOptions, JobRow } from './job-row'
 
@@ -20,6 +21,7 @@ export async function taskInputAsync(
   job: JobRow,
   task: { key: string; n: number },
   inputs: Map<InputSlot, InputImage>,
+  imageInput: 'inline' | 'url' = 'inline',
 ): Promise<TaskInput> {
   const { inputs: _slots, ...options }: JobOptions = job.options ? JSON.parse(job.options) : {}
   const { publicBaseUrl, callbackSecret } = config
@@ -33,6 +35,7 @@ export async function taskInputAsync(
     aspect_ratio: (job.aspect_ratio ?? undefined) as TaskInput['aspect_ratio'],
     resolution: job.resolution ?? undefined,
     ...taskImages(inputs),
+    inputUrls: imageInput === 'url' && inputs.size ? await inputUrlsAsync(config, job, [...inputs.keys()]) : undefined,
     ...options,
     expansion: job.expansion ? JSON.parse(job.expansion) : undefined,
     callbackUrl:

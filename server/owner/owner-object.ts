@@ -36,9 +36,12 @@ export type ChangesOutcome = { kind: 'changes'; jobs: JobRow[]; cursor: string }
 
 /** Seconds to wait after 429 `rate_limited` (too many unfinished jobs). */
 const RATE_LIMIT_RETRY_AFTER_S = 5
-/** Upstream reads per task: about once a second, or every 30 s as a safety net when callbacks report changes. */
+/**
+ * Upstream reads per task: about once a second, or every 5 s as a safety net when callbacks report changes (a lost
+ * webhook then costs seconds, not the job; reads cost no storage and Kling sets no query limit).
+ */
 const POLL_MS = 1_000
-const POLL_WITH_CALLBACKS_MS = 30_000
+const POLL_WITH_CALLBACKS_MS = 5_000
 /**
  * Task steps one alarm runs at once (a Worker invocation keeps 6 connections open; more would queue inside the
  * runtime and hold up the owner's requests). Steps still due run at the next alarm, at once.
@@ -46,6 +49,10 @@ const POLL_WITH_CALLBACKS_MS = 30_000
 const ALARM_PARALLEL = 6
 /** After an upstream hiccup, or an unknown submission outcome, look again this much later. */
 const RETRY_MS = 2_000
+/** A seller task whose submit went unanswered waits this long between checks for the webhook that names it. */
+const AWAIT_WEBHOOK_MS = 5_000
+/** How the provider is named in a job's error. */
+const PROVIDER_LABELS = { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' } as const
 /** A task waiting for slots asks the upstream queue again this often, in case an admission notice was lost. */
 const REQUEUE_CHECK_MS = 30_000
 /** Changed jobs per `GET /v1/changes` answer; more follow with the next cursor. */
@@ -230,10 +237,26 @@ export class OwnerObject extends DurableObject<Env> {
     return !job || isTerminal(job.status)
   }
 
-  /** A callback named this job: whether it exists. Its tasks become due; `refreshNow` then reads them. */
-  async callback(config: Config, id: string): Promise<boolean> {
+  /** The input slots of a running job (what `GET /v1/inputs` may serve); null when it ended or does not exist. */
+  async runningInputSlots(id: string): Promise<string[] | null> {
+    const job = this.mem.store.active.get(id)?.job
+    return job && !isTerminal(job.status) ? inputSlots(job) : null
+  }
+
+  /**
+   * A callback named this job: whether it exists. Its tasks become due; `refreshNow` then reads them. `namedTaskId`
+   * is the task a seller's webhook names: adopted by the job's first task still without a handle (its submit went
+   * unanswered), never replacing one the submit recorded.
+   */
+  async callback(config: Config, id: string, namedTaskId: string | null = null): Promise<boolean> {
     this.useConfig(config)
     const entry = this.mem.store.active.get(id)
+    const orphan = namedTaskId && entry && !entry.tasks.some((t) => t.task_id === namedTaskId) ? entry.tasks.find((t) => t.state === 'admitted' && !t.task_id) : undefined
+    if (entry && orphan && namedTaskId) {
+      this.mem.fresh.delete(orphan.task_key)
+      this.recordTask(entry, orphan, namedTaskId)
+      logEvent('info', 'task_adopted_from_webhook', { task_key: orphan.task_key })
+    }
     if (entry) for (const task of entry.tasks) this.mem.nextStep.delete(task.task_key)
     return entry !== undefined || this.mem.store.get(id) !== null
   }
@@ -359,8 +382,9 @@ export class OwnerObject extends DurableObject<Env> {
       inputs = loaded
     }
     try {
-      const input = await taskInputAsync(config, entry.job, { key: task.task_key, n: task.n }, inputs)
-      const { taskId } = await createProvider(config).submit(input)
+      const provider = createProvider(config)
+      const input = await taskInputAsync(config, entry.job, { key: task.task_key, n: task.n }, inputs, provider.imageInput)
+      const { taskId } = await provider.submit(input)
       if (!this.isActive(entry)) return null
       this.recordTask(entry, task, taskId)
       return null
@@ -383,9 +407,16 @@ export class OwnerObject extends DurableObject<Env> {
   /** Reads the task upstream and moves the job on. `lookup`: no handle yet, find it by our key or submit it. */
   private async readAsync(entry: ActiveJob, task: TaskRow, lookup: boolean): Promise<ProviderError | null> {
     const config = this.currentConfig()
+    const provider = createProvider(config)
+    if (!task.task_id && !provider.findsTasksByJobId) {
+      // A seller cannot be asked by our id, and nothing is ever submitted twice: the submit went unanswered, and
+      // only the seller's webhook can name the task (`callback` adopts it). Until then, or the deadline, wait.
+      this.mem.nextStep.set(task.task_key, Date.now() + AWAIT_WEBHOOK_MS)
+      return null
+    }
     let state: (TaskState & { taskId: string }) | null
     try {
-      state = await createProvider(config).read({ jobId: task.task_key, operation: entry.job.operation, taskId: task.task_id })
+      state = await provider.read({ jobId: task.task_key, operation: entry.job.operation, taskId: task.task_id })
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error
       this.mem.nextStep.set(task.task_key, Date.now() + RETRY_MS)
@@ -394,7 +425,7 @@ export class OwnerObject extends DurableObject<Env> {
     if (!this.isActive(entry)) return null
     if (!state) {
       if (task.task_id) {
-        this.failJob(entry, { code: 'upstream_error', message: 'Kling no longer knows this task.' })
+        this.failJob(entry, { code: 'upstream_error', message: `${PROVIDER_LABELS[config.provider]} no longer knows this task.` })
         return null
       }
       if (lookup) logEvent('info', 'task_resubmitted', { task_key: task.task_key })

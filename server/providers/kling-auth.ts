@@ -1,7 +1,7 @@
 import { sign } from 'hono/jwt'
-import type { Config } from '../config'
+import type { KlingAccess } from '../config'
 
-type KlingAuth = Config['kling']['auth']
+type KlingAuth = KlingAccess['auth']
 
 /** Signed tokens per key pair, shared by all requests an isolate serves (keyed by both, so a rotated secret re-signs). */
 const cache = new Map<string, { token: string; exp: number }>()

@@ -1,4 +1,4 @@
-import type { Config } from '../config'
+import type { KlingAccess } from '../config'
 import { logEvent } from '../log'
 import { forgetKlingBearer, klingBearerAsync } from './kling-auth'
 import { klingCodeAction, normaliseKlingCode } from './kling-errors'
@@ -28,7 +28,7 @@ const TIMEOUT_MS = { POST: 30_000, GET: 15_000 } as const
  * Throws `KlingTransportError` when no answer came back.
  */
 export async function klingRequestAsync(
-  kling: Config['kling'],
+  kling: KlingAccess,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
@@ -41,7 +41,7 @@ export async function klingRequestAsync(
   return reply
 }
 
-async function sendAsync(kling: Config['kling'], method: 'GET' | 'POST', path: string, body: unknown): Promise<KlingReply> {
+async function sendAsync(kling: KlingAccess, method: 'GET' | 'POST', path: string, body: unknown): Promise<KlingReply> {
   // Content-Type on every request, GETs included: Kling's own samples send it, and some gateways require it.
   const headers: Record<string, string> = {
     Authorization: `Bearer ${await klingBearerAsync(kling.auth)}`,

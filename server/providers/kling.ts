@@ -1,4 +1,4 @@
-import type { Config } from '../config'
+import type { KlingAccess } from '../config'
 import { logEvent } from '../log'
 import { klingRequestAsync, KlingTransportError, type KlingReply } from './kling-http'
 import { KLING_RETRY, klingBackoffMs, klingCodeAction } from './kling-errors'
@@ -15,14 +15,29 @@ export class KlingProvider implements Provider {
   readonly name = 'kling'
   readonly defaultModel = KLING_DEFAULT_MODELS.generate
   readonly defaultModels = KLING_DEFAULT_MODELS
+  readonly findsTasksByJobId = true
+  readonly imageInput = 'inline'
 
   constructor(
-    private readonly kling: Config['kling'],
+    private readonly kling: KlingAccess,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
   models() {
     return KLING_MODELS
+  }
+
+  unavailable() {
+    return []
+  }
+
+  async accountAsync() {
+    return null
+  }
+
+  callbackTask() {
+    // Kling's tasks are found by our job id, so a callback never needs to name one.
+    return null
   }
 
   /**

@@ -4,7 +4,7 @@
  * envelope are the routes' business.
  */
 import type { ImageReference, Operation, ProviderName, RequestAspectRatio, Resolution, ResultType } from '../../shared/api/enums'
-import type { Expansion, JobCost, ModelCapabilities } from '../../shared/api/schemas'
+import type { Expansion, JobCost, ModelCapabilities, UnavailableOperation } from '../../shared/api/schemas'
 
 /**
  * An input image as providers get it: raw base64 (no `data:` prefix), its type and pixel size read from its bytes,
@@ -42,6 +42,11 @@ export interface TaskInput {
   image_fidelity?: number
   human_fidelity?: number
   expansion?: Expansion
+  /**
+   * For providers that take images only by URL (`imageInput: 'url'`): a signed, short-lived `GET /v1/inputs/...`
+   * URL of the Worker's own for each input, by its request field path (`image`, `images.0`, `subject_images.1`...).
+   */
+  inputUrls?: Record<string, string>
   /** multi_reference: 1 to 4 subjects, plus an optional scene and style image. */
   subject_images?: InputImage[]
   scene_image?: InputImage
@@ -108,14 +113,37 @@ export class ProviderError extends Error {
   }
 }
 
+/**
+ * The task a provider's webhook names, as the task id to record for the job. A seller whose adopted task cannot be
+ * re-read (fal: its status URL came only with the lost submit answer) folds the webhook's outcome into the id, and
+ * its `read` answers from it.
+ */
+export interface CallbackTask {
+  taskId: string
+}
+
 export interface Provider {
   readonly name: ProviderName
   /** The model for `generate`, shown as `default_model`. */
   readonly defaultModel: string
+  /**
+   * True when `read` can find a task by our job id alone (Kling's `external_task_id`). The sellers cannot: after an
+   * ambiguous submit only their webhook can name the task, and nothing is ever submitted twice.
+   */
+  readonly findsTasksByJobId: boolean
+  /** How input images travel: inline base64, or URLs the provider downloads (then `TaskInput.inputUrls`). */
+  readonly imageInput: 'inline' | 'url'
+  /** Models and what each can do right now; the UI never hard-codes them. */
   /** The model used per operation when a request names none; only operations the provider offers. */
   readonly defaultModels: Partial<Record<Operation, string>>
   /** Models and what each can do; the UI never hard-codes them. */
   models(): ModelCapabilities[]
+  /** Operations the provider would offer but cannot in this configuration, and why (shown in capabilities). */
+  unavailable(): UnavailableOperation[]
+  /** Facts about the seller account to show in capabilities (PixelDojo's remaining credits); null when none. */
+  accountAsync(): Promise<{ credits_remaining: number } | null>
+  /** The task a webhook body names, for adopting a task after an ambiguous submit; null when it names none. */
+  callbackTask(body: unknown): CallbackTask | null
   /**
    * Creates the upstream task and returns its id. Retries what is safe to retry. When the outcome is ambiguous
    * (timeout, connection lost) it looks the task up by `jobId` instead of submitting twice.

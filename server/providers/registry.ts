@@ -1,10 +1,24 @@
 import type { Config } from '../config'
+import { ApimodelsProvider } from './apimodels'
+import { FalProvider } from './fal'
 import { KlingProvider } from './kling'
+import { PixelDojoProvider } from './pixeldojo'
 import type { Provider } from './provider'
 
-/** The configured provider. Today only `kling`; config.ts refuses any other PROVIDER before we get here. */
+/** The configured provider; config.ts has checked that its settings are present. */
 export function createProvider(config: Config): Provider {
-  return new KlingProvider(config.kling)
+  // Signed input URLs need the Worker's public origin and the key that signs them.
+  const canServeInputs = !!(config.publicBaseUrl && config.callbackSecret)
+  switch (config.provider) {
+    case 'kling':
+      return new KlingProvider(config.kling!)
+    case 'fal':
+      return new FalProvider(config.seller!, canServeInputs)
+    case 'pixeldojo':
+      return new PixelDojoProvider(config.seller!)
+    case 'apimodels':
+      return new ApimodelsProvider(config.seller!, canServeInputs)
+  }
 }
 
 /** The model a request names, if the provider offers it for the operation. */

@@ -18,20 +18,31 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   if (!secret || c.req.param('provider') !== c.var.provider.name) throw forged()
   const target = await verifyCallbackTokenAsync(c.req.param('token'), secret)
   if (!target || !JOB_ID_PATTERN.test(target.jobId)) throw forged()
+  const body = parseJson(await c.req.text())
+  // A seller that cannot be asked by our job id: the webhook is how a task whose submit went unanswered is learnt.
+  // Adopted only where the job's task has no handle yet (the URL is signed for this one job).
+  const named = c.var.provider.findsTasksByJobId ? null : c.var.provider.callbackTask(body)
   const owner = ownerStub(c.env, target.owner)
-  if (!(await owner.callback(c.var.config, target.jobId))) throw forged()
-  logEvent('info', 'callback', { job_id: target.jobId, hinted_status: hintedStatus(await c.req.text()) })
+  if (!(await owner.callback(c.var.config, target.jobId, named?.taskId ?? null))) throw forged()
+  logEvent('info', 'callback', { job_id: target.jobId, hinted_status: hintedStatus(body) })
   c.executionCtx.waitUntil(owner.refreshNow(c.var.config, target.jobId))
   return c.body(null, 204)
 })
 
-/** `task_status` from Kling's flat callback body or from the `{code, data}` envelope some copies show. */
-function hintedStatus(text: string): string | null {
+function parseJson(text: string): unknown {
   try {
-    const body = JSON.parse(text) as { task_status?: unknown; data?: { task_status?: unknown } }
-    const status = body.task_status ?? body.data?.task_status
-    return typeof status === 'string' ? status.slice(0, 20) : null
+    return JSON.parse(text)
   } catch {
     return null
   }
+}
+
+/**
+ * The status a callback claims, for the log: Kling's `task_status` (flat or in a `{code, data}` envelope), fal's
+ * `status`, apimodels' `data.state`.
+ */
+function hintedStatus(body: unknown): string | null {
+  const b = (body ?? {}) as { task_status?: unknown; status?: unknown; data?: { task_status?: unknown; state?: unknown } }
+  const status = b.task_status ?? b.data?.task_status ?? b.data?.state ?? b.status
+  return typeof status === 'string' ? status.slice(0, 20) : null
 }

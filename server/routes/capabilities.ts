@@ -10,11 +10,16 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
   const now = Date.now()
   const used = await ownerStub(c.env, c.var.owner).used(utcDay(now))
   const limit = c.var.config.dailyImageLimit
+  const provider = c.var.provider
+  const unavailable = provider.unavailable()
+  const account = await provider.accountAsync()
   const body: Capabilities = {
-    provider: c.var.provider.name,
-    default_model: c.var.provider.defaultModel,
-    default_models: c.var.provider.defaultModels,
-    models: c.var.provider.models(),
+    provider: provider.name,
+    default_model: provider.defaultModel,
+    default_models: provider.defaultModels,
+    models: provider.models(),
+    ...(unavailable.length ? { unavailable } : {}),
+    ...(account ? { account } : {}),
     limits: {
       prompt_max_chars: LIMITS.prompt_max_chars,
       image_max_bytes: LIMITS.image_max_bytes,

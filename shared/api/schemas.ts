@@ -264,12 +264,20 @@ export const ModelCapabilities = z.object({
 })
 export type ModelCapabilities = z.infer<typeof ModelCapabilities>
 
+/** An operation the configured provider cannot offer in this configuration, and why (e.g. no PUBLIC_BASE_URL). */
+export const UnavailableOperation = z.object({ operation: z.enum(OPERATIONS), reason: z.string() })
+export type UnavailableOperation = z.infer<typeof UnavailableOperation>
+
 export const Capabilities = z.object({
   provider: z.enum(PROVIDERS),
   default_model: z.string(),
   /** The model used for each operation the provider offers when the request names none. */
   default_models: z.partialRecord(z.enum(OPERATIONS), z.string()),
   models: z.array(ModelCapabilities),
+  /** Operations the seller documents but this server cannot run as configured; the panel can say why. */
+  unavailable: z.optional(z.array(UnavailableOperation)),
+  /** The seller account, when the seller reports it (PixelDojo's `creditsRemaining` after the last job). */
+  account: z.optional(z.object({ credits_remaining: z.number() })),
   limits: z.object({
     prompt_max_chars: z.int(),
     image_max_bytes: z.int(),

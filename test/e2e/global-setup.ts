@@ -1,7 +1,8 @@
 /**
  * Starts what the browser suite drives, once for the whole run: the Kling simulator, the real Worker under
- * `wrangler dev` (with its own throw-away D1/R2 state) and the playground serving the built plugin. Their URLs reach
- * the tests through `provide()` / `inject()`.
+ * `wrangler dev` (with its own throw-away D1/R2 state) and the playground serving the plugin, built for this
+ * Worker's origin so that the manifest's networkAccess (and so the plugin window's CSP) allows it. Their URLs
+ * reach the tests through `provide()` / `inject()`.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,7 +11,7 @@ import type { TestProject } from 'vitest/node'
 import { startWorker } from '../../scripts/lib/worker-process'
 import { startPlayground } from '../playground/serve'
 import { startKlingSimulator } from '../simulator/kling-simulator'
-import { ensureBuilt } from './support/ensure-built'
+import { buildPlugin } from '../../scripts/build'
 import { E2E } from './support/env'
 import { portOrFree } from './support/ports'
 
@@ -20,6 +21,8 @@ declare module 'vitest' {
     workerUrl: string
     playgroundUrl: string
     clientToken: string
+    /** The Worker as the plugin reaches it: `http://localhost:<port>`, the origin its manifest declares. */
+    pluginBackendUrl: string
   }
 }
 
@@ -29,9 +32,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error('[e2e teardown]', error))
   }
   try {
-    const built = await ensureBuilt()
-    if (built) console.log(`[e2e] built dist/ (${built})`)
-
     const sim = await startKlingSimulator({ port: await portOrFree(E2E.simPort), delayMs: E2E.simDelayMs })
     cleanups.push(() => sim.close())
 
@@ -55,13 +55,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     })
     cleanups.push(() => worker.stop())
 
-    const playground = await startPlayground({ port: await portOrFree(E2E.playgroundPort), distDir: E2E.distDir })
+    // Figma refuses IP literals in networkAccess, so the plugin is built for, and talks to, localhost.
+    const pluginBackendUrl = `http://localhost:${workerPort}`
+    const distDir = join(persistTo, 'dist')
+    await buildPlugin({ backendUrl: pluginBackendUrl, outdir: distDir })
+    const playground = await startPlayground({ port: await portOrFree(E2E.playgroundPort), distDir })
     cleanups.push(() => playground.close())
 
     project.provide('simUrl', sim.url)
     project.provide('workerUrl', worker.url.replace(/\/+$/, ''))
     project.provide('playgroundUrl', playground.url.replace(/\/+$/, ''))
     project.provide('clientToken', E2E.token)
+    project.provide('pluginBackendUrl', pluginBackendUrl)
   } catch (error) {
     await teardown()
     throw error

@@ -39,7 +39,7 @@ test('dark mode renders a dark panel with light text', async () => {
 test('Settings "Test connection" shows the provider and the remaining budget', async () => {
   const s = await suite.open({ scenario: 'empty' })
   await s.tab('Settings')
-  expect(await s.ui.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(suite.backend.url)
+  expect(await s.ui.getByLabel('Backend URL', { exact: true }).inputValue()).toBe(suite.pluginBackendUrl)
   expect(await s.ui.getByLabel('Access token', { exact: true }).inputValue()).toBe(suite.backend.token)
   await s.press('Test connection')
   const result = s.ui.getByTestId('connection-result')

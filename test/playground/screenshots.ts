@@ -1,7 +1,11 @@
 /**
- * `node scripts/run-ts.mjs test/playground/screenshots.ts [--out /tmp/playground-shots] [--backend URL --token T]`:
- * opens every scenario in light and dark in headless Chromium (Debian's, via playwright-core) and saves a PNG of
- * each, for a designer's look. Needs `npm run build` first and `apt-get install chromium`.
+ * `node scripts/run-ts.mjs test/playground/screenshots.ts [--out /tmp/playground-shots] [--backend URL --token T]
+ * [--scenario S]... [--select "Layer name"]... [--tab Image] [--model operation:model] [--name suffix]`: opens
+ * every scenario (or the ones named) in light and dark in headless Chromium (Debian's, via playwright-core) and
+ * saves a PNG of each, for a designer's look; `--select` clicks those layers (shift-clicks after the first),
+ * `--tab` opens a panel tab first and `--model` picks a Model option there. Needs `npm run build` first (for the
+ * backend you pass: the plugin window's CSP allows only the origins dist/manifest.json declares, e.g.
+ * http://localhost:8787) and `apt-get install chromium`.
  */
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -16,10 +20,14 @@ const { values } = parseArgs({
     backend: { type: 'string' },
     token: { type: 'string' },
     scenario: { type: 'string', multiple: true },
+    select: { type: 'string', multiple: true },
+    tab: { type: 'string' },
+    model: { type: 'string' },
+    name: { type: 'string' },
   },
 })
 
-const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference']
+const scenarios = values.scenario ?? ['empty', 'placeholders', 'expand', 'reference', 'instances', 'odd-frames', 'compose']
 await mkdir(values.out, { recursive: true })
 const playground = await startPlayground()
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
@@ -38,7 +46,16 @@ try {
       await page.evaluate(() => window.playground.ready)
       await page.getByTestId('plugin-iframe').waitFor()
       await page.waitForTimeout(1200)
-      const file = join(values.out, `${scenario}-${theme}.png`)
+      for (const [i, layer] of (values.select ?? []).entries()) {
+        await page.locator(`[data-node-name="${layer.replace(/"/g, '\\"')}"]`).first().click({ modifiers: i > 0 ? ['Shift'] : [], position: { x: 4, y: 4 } })
+      }
+      if (values.tab) await page.frameLocator('[data-testid="plugin-iframe"]').getByRole('tab', { name: values.tab, exact: true }).click()
+      if (values.model) {
+        await page.waitForTimeout(800)
+        await page.frameLocator('[data-testid="plugin-iframe"]').getByLabel('Model', { exact: true }).selectOption(values.model)
+      }
+      if (values.select || values.tab) await page.waitForTimeout(1500)
+      const file = join(values.out, `${scenario}-${theme}${values.name ? `-${values.name}` : ''}.png`)
       await page.screenshot({ path: file })
       console.log(`${file}${problems.length ? `  (${problems.length} errors: ${problems.join(' | ')})` : ''}`)
       await context.close()

@@ -40,6 +40,8 @@ export async function startPlayground({ port = 0, host = '127.0.0.1', distDir = 
     '/page.js': async () => ({ type: 'text/javascript; charset=utf-8', body: script }),
     '/dist/code.js': async () => ({ type: 'text/javascript; charset=utf-8', body: await readFile(join(dist, 'code.js')) }),
     '/dist/ui.html': async () => ({ type: 'text/html; charset=utf-8', body: await readFile(join(dist, 'ui.html')) }),
+    // The page builds the plugin window's Content-Security-Policy from it, as Figma does.
+    '/dist/manifest.json': async () => ({ type: 'application/json; charset=utf-8', body: await readFile(join(dist, 'manifest.json')) }),
   }
   routes['/index.html'] = routes['/']
 
@@ -89,7 +91,7 @@ async function bundlePage(): Promise<string> {
     target: 'es2022',
     sourcemap: 'inline',
     // plugin/settings.ts (for SETTINGS_KEY) refers to the build-time default backend.
-    define: { __DEFAULT_BACKEND_URL__: JSON.stringify('http://localhost:8787') },
+    define: { __DEFAULT_BACKEND_URL__: JSON.stringify('http://localhost:8787'), __NETWORK_DOMAINS__: '[]' },
     logLevel: 'silent',
   })
   return result.outputFiles[0].text

@@ -11,9 +11,11 @@ describe('exportNode sizing', () => {
   it.each([
     { size: [4000, 3000], expected: [2048, 1536], why: 'the long side comes down to 2048' },
     { size: [3000, 4000], expected: [1536, 2048], why: 'portrait too' },
-    { size: [200, 200], expected: [300, 300], why: 'the short side goes up to 300' },
-    { size: [1000, 250], expected: [1200, 300], why: 'a wide strip is scaled up by its short side' },
-    { size: [1024, 768], expected: [1024, 768], why: 'sizes within the limits are kept' },
+    { size: [100, 100], expected: [300, 300], why: 'the short side goes up to 300' },
+    { size: [1000, 120], expected: [2048, 246], why: 'a wide strip is capped by its long side' },
+    { size: [200, 200], expected: [400, 400], why: 'small nodes are exported @2x' },
+    { size: [1024, 768], expected: [2048, 1536], why: 'up to 2x within the 2048 px cap' },
+    { size: [1600, 900], expected: [2048, 1152], why: 'less than 2x where 2x would pass 2048' },
     { size: [5000, 400], expected: [2048, 164], why: 'the long side wins when both cannot hold' },
   ])('$size.0x$size.1 exports $expected.0x$expected.1: $why', async ({ size, expected }) => {
     const run = await startPlugin()
@@ -89,14 +91,32 @@ describe('exportNode format', () => {
 })
 
 describe('exportNode of an image shown FIT', () => {
-  it('exports the image alone, without the bands, and leaves no layer behind', async () => {
+  it('sends the image file alone, to be drawn at its shown size, without creating any layer', async () => {
     const run = await startPlugin()
-    const hash = run.figma.createImage(solidPng(1024, 768)).hash
+    const file = solidPng(1024, 768)
+    const hash = run.figma.createImage(file).hash
     const frame = addFrame(run.figma, { name: 'Letterbox', width: 1600, height: 900, fills: [imagePaint(hash, 'FIT')] })
     const before = run.emulator.snapshot()
+    let changes = 0
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const stop = run.emulator.onChange(() => changes++)
     const result = await run.client.call('exportNode', { nodeId: frame.id })
-    expect([result.width, result.height]).toEqual([1200, 900])
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    stop()
+    // Shown at 1200x900 inside the frame: drawn by the panel at that size, @2x within 2048 px, from the original bytes.
+    expect(result).toMatchObject({ width: 2048, height: 1536, mime: 'image/png', draw: { rotation: 0 } })
+    expect([...result.bytes]).toEqual([...file])
+    expect(changes, 'the document was changed while exporting (a temporary layer?)').toBe(0)
     expect(run.emulator.snapshot()).toEqual(before)
+  })
+
+  it('passes the quarter turn of a rotated image, with the shown size', async () => {
+    const run = await startPlugin()
+    const hash = run.figma.createImage(solidPng(800, 400)).hash
+    const frame = addFrame(run.figma, { name: 'Turned', width: 1000, height: 1000, fills: [{ ...imagePaint(hash, 'FIT'), rotation: 90 }] })
+    const result = await run.client.call('exportNode', { nodeId: frame.id })
+    // Turned, the 800x400 image is 400x800, shown 500x1000 in the frame: 1000x2000 @2x.
+    expect(result).toMatchObject({ width: 1000, height: 2000, draw: { rotation: 90 } })
   })
 })
 

@@ -13,18 +13,23 @@ import {
   type ReopenOptions,
   type ScenarioName,
 } from '../playground/emulator'
+import { MISSING_GLOBALS } from '../playground/sandbox-globals'
 
 export const TEST_BACKEND_URL = 'https://backend.test'
 
-let bundle: Promise<{ code: string; html: string }> | undefined
+let bundle: Promise<{ code: string; html: string; manifest: string }> | undefined
 
-/** dist/code.js and dist/ui.html as `npm run build` makes them, built once per test file into a temporary folder. */
-export function builtPlugin(): Promise<{ code: string; html: string }> {
+/** dist/code.js, ui.html and manifest.json as `npm run build` makes them, built once per test file into a temporary folder. */
+export function builtPlugin(): Promise<{ code: string; html: string; manifest: string }> {
   bundle ??= (async () => {
     const outdir = await mkdtemp(join(tmpdir(), 'kling-frames-plugin-'))
     try {
       const built = await buildPlugin({ outdir, backendUrl: TEST_BACKEND_URL })
-      return { code: await readFile(built.code.path, 'utf8'), html: await readFile(built.ui.path, 'utf8') }
+      return {
+        code: await readFile(built.code.path, 'utf8'),
+        html: await readFile(built.ui.path, 'utf8'),
+        manifest: await readFile(built.manifest.path, 'utf8'),
+      }
     } finally {
       await rm(outdir, { recursive: true, force: true })
     }
@@ -72,7 +77,8 @@ async function launch(emulator: FigmaEmulator): Promise<PluginRun> {
   const commands: Command[] = []
   client.on('selection', (s) => selections.push(s))
   client.on('command', (c) => commands.push(c))
-  new Function('figma', '__html__', code)(emulator.figma, html)
+  // Node's own globals that Figma's sandbox lacks (URL, TextEncoder, structuredClone…) are hidden, as in Figma.
+  new Function('figma', '__html__', ...MISSING_GLOBALS, code)(emulator.figma, html)
   await vi.waitFor(() => {
     if (!emulator.showUI) throw new Error('the plugin has not shown its UI')
   })

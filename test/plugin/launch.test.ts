@@ -54,6 +54,33 @@ describe('relaunch buttons', () => {
     expect(second.commands).toEqual([{ name: command, prompt: 'A lighthouse at dusk', nodeId: placedNodeIds[0] }])
   })
 
+  it('on a multiple selection, sends every placed node with its own prompt', async () => {
+    const first = await startPlugin({ scenario: 'placeholders' })
+    const ids = ['Hero banner', 'Poster', 'Product card'].map((name) => first.node(name).id)
+    const image = { bytes: solidPng(1024, 1024), width: 1024, height: 1024 }
+    for (const [i, prompt] of ['A harbour', 'A forest'].entries()) {
+      await first.client.call('place', {
+        placement: { kind: 'fill', nodeIds: [ids[i]] },
+        meta: { jobId: `job_${i}`, operation: 'generate', prompt, model: 'kling-v3' },
+        images: [image],
+      })
+    }
+    first.emulator.user.select(ids)
+    const second = await reopenPlugin(first, { command: 'regenerate' })
+    await second.client.call('getSelection')
+    expect(second.commands).toEqual([
+      {
+        name: 'regenerate',
+        prompt: 'A harbour',
+        nodeId: ids[0],
+        targets: [
+          { nodeId: ids[0], prompt: 'A harbour' },
+          { nodeId: ids[1], prompt: 'A forest' },
+        ],
+      },
+    ])
+  })
+
   it('sends the bare command when the selected node was not placed by Kling Frames', async () => {
     const run = await startPlugin({
       scenario: 'placeholders',
@@ -62,5 +89,17 @@ describe('relaunch buttons', () => {
     })
     await run.client.call('getSelection')
     expect(run.commands).toEqual([{ name: 'regenerate' }])
+  })
+})
+
+describe('panel size', () => {
+  it('can be resized within limits, and opens at the kept size next time', async () => {
+    const first = await startPlugin()
+    expect(await first.client.call('resizeUi', { width: 520.4, height: 900 })).toEqual({ width: 520, height: 900 })
+    expect(first.emulator.ui).toMatchObject({ width: 520, height: 900 })
+    expect(await first.client.call('resizeUi', { width: 10, height: 99_999 })).toEqual({ width: 320, height: 1400 })
+    await first.client.call('resizeUi', { width: 480, height: 720 })
+    const second = await reopenPlugin(first, { command: 'open' })
+    expect(second.emulator.showUI?.options).toMatchObject({ width: 480, height: 720 })
   })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { ImageBytes, PlacementMeta, PlaceRequest } from '../../shared/protocol/messages'
 import { solidPng } from './fixtures/png'
 import { addFrame, imagePaint, startPlugin, type PluginRun } from './harness'
@@ -17,34 +17,84 @@ async function place(run: PluginRun, request: Partial<PlaceRequest> & Pick<Place
   return run.client.call('place', { meta: META, ...request })
 }
 
+function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) {
+  return a.x < b.x + b.width && a.x + a.width > b.x && a.y < b.y + b.height && a.y + a.height > b.y
+}
+
 describe('place new-frames', () => {
-  it('adds one frame per image at the image size, named after the prompt, in a row starting at the origin of an empty page', async () => {
+  it('adds one frame per image at the image size, named after the prompt, in a row centred in the view of an empty page', async () => {
     const run = await startPlugin()
+    expect(run.figma.viewport.center).toEqual({ x: 0, y: 0 })
     const result = await place(run, { placement: { kind: 'new-frames' }, images: [image(1360, 768), image(1360, 768)] })
     expect(result.skipped).toEqual([])
     const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    // The row is 1360 + 40 + 1360 = 2760 wide, centred on (0, 0).
     expect(frames.map((f) => [f.name, f.type, f.x, f.y, f.width, f.height, f.parentId])).toEqual([
-      ['A lighthouse at dusk', 'FRAME', 0, 0, 1360, 768, run.emulator.page.id],
-      ['A lighthouse at dusk', 'FRAME', 1400, 0, 1360, 768, run.emulator.page.id],
+      ['A lighthouse at dusk', 'FRAME', -1380, -384, 1360, 768, run.emulator.page.id],
+      ['A lighthouse at dusk', 'FRAME', 20, -384, 1360, 768, run.emulator.page.id],
     ])
     for (const frame of frames) {
       expect(frame.fills).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'FILL', imageWidth: 1360, imageHeight: 768 })])
     }
   })
 
-  it('puts the row to the right of the page content, top-aligned with it', async () => {
-    const run = await startPlugin({ scenario: 'placeholders' })
-    const result = await place(run, { placement: { kind: 'new-frames' }, images: [image(1024, 1024)] })
-    // The placeholders span x 0..4600 and start at y 0.
-    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 4680, y: 0 })
+  it('sizes frames to the layout: a 2K image gets the frame of its 1K size, shown at 2x', async () => {
+    const run = await startPlugin()
+    const result = await place(run, { placement: { kind: 'new-frames' }, images: [image(2720, 1536), image(2048, 2048)] })
+    const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    expect(frames.map((f) => [f.width, f.height, f.fills[0].imageWidth])).toEqual([
+      [1360, 768, 2720],
+      [1024, 1024, 2048],
+    ])
   })
 
-  it('selects the new frames and brings them into view', async () => {
+  it('puts the row next to what was selected when the job started, top-aligned with it', async () => {
     const run = await startPlugin({ scenario: 'placeholders' })
-    const result = await place(run, { placement: { kind: 'new-frames' }, images: [image(1360, 768), image(1360, 768)] })
+    const hero = run.node('Hero banner')
+    const result = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [hero.id] }, images: [image(1024, 1024)] })
+    // Hero banner spans x 0..1600 at y 0.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 1680, y: 0 })
+  })
+
+  it('with nothing selected, lands near the middle of the view, clear of other layers, not far off to the right', async () => {
+    const run = await startPlugin({ scenario: 'placeholders' })
+    run.figma.viewport.center = { x: 1000, y: 1200 }
+    const result = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1024, 1024)] })
+    const frame = run.emulator.snapshot().find((n) => n.id === result.placedNodeIds[0])!
+    const others = run.emulator.snapshot().filter((n) => n.id !== frame.id && n.parentId === run.emulator.page.id)
+    expect(others.filter((o) => overlaps(frame, o)).map((o) => o.name)).toEqual([])
+    // The page content ends at x 4600: the frame takes the free spot nearest the view's centre instead.
+    expect(frame.x + frame.width).toBeLessThan(4600)
+    const distance = Math.hypot(frame.x + frame.width / 2 - 1000, frame.y + frame.height / 2 - 1200)
+    expect(distance).toBeLessThan(2000)
+  })
+
+  it('selects the new frames and brings them into view when the selection is as it was at the start', async () => {
+    const run = await startPlugin({ scenario: 'placeholders' })
+    const result = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1360, 768), image(1360, 768)] })
+    expect(result.focused).toBe(true)
     expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual(result.placedNodeIds)
-    // The row spans x 4680..7440 (two 1360 px frames 40 px apart) and y 0..768.
-    expect(run.figma.viewport.center).toEqual({ x: 6060, y: 384 })
+    const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    expect(run.figma.viewport.center).toEqual({ x: (frames[0].x + frames[1].x + 1360) / 2, y: frames[0].y + 384 })
+  })
+
+  it('leaves the selection and the viewport alone when the user selected something else meanwhile', async () => {
+    const run = await startPlugin({ scenario: 'placeholders' })
+    run.select('Poster')
+    const view = { ...run.figma.viewport.center }
+    const result = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1024, 1024)] })
+    expect(result.focused).toBe(false)
+    expect(result.placedNodeIds).toHaveLength(1)
+    expect(run.figma.currentPage.selection.map((n) => n.name)).toEqual(['Poster'])
+    expect(run.figma.viewport.center).toEqual(view)
+  })
+
+  it('keeps a batch selected together: a second job adds to the frames the first one selected', async () => {
+    const run = await startPlugin()
+    const first = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1024, 1024)] })
+    const second = await place(run, { placement: { kind: 'new-frames', selectionAtStart: [] }, images: [image(1024, 1024)] })
+    expect(second.focused).toBe(true)
+    expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual([...first.placedNodeIds, ...second.placedNodeIds])
   })
 
   it('names frames after a long prompt cut to about 60 characters', async () => {
@@ -63,7 +113,7 @@ describe('place fill', () => {
     const run = await startPlugin({ scenario: 'placeholders' })
     const ids = [run.node('Hero banner').id, run.node('Website banner').id]
     const result = await place(run, { placement: { kind: 'fill', nodeIds: ids }, images: [image(1360, 768), image(1552, 656)] })
-    expect(result).toEqual({ placedNodeIds: ids, skipped: [] })
+    expect(result).toEqual({ placedNodeIds: ids, skipped: [], focused: true })
     const [hero, website] = ids.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
     expect(hero.fills.map((f) => [f.type, f.scaleMode, f.imageWidth])).toEqual([
       ['SOLID', undefined, undefined],
@@ -107,20 +157,111 @@ describe('place beside', () => {
     expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual(result.placedNodeIds)
   })
 
-  it('still places the images, beside the page content, when the source was deleted', async () => {
+  it('moves the row right, level with the source, past layers it would cover', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const result = await place(run, {
+      meta: { ...META, operation: 'image_to_image' },
+      placement: { kind: 'beside', sourceId: bottle.id },
+      images: [image(600, 800)],
+    })
+    // 80 px right of the bottle (x 680) would cover the sneaker; past it, the lamp; then the beach scene, then
+    // the swatch: the frame lands 80 px right of the swatch, which ends at x 4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({ x: 4280, y: 0, width: 600, height: 800 })
+  })
+
+  it('still places the images, in view and clear of other layers, when the source was deleted', async () => {
     const run = await startPlugin({ scenario: 'reference' })
     const source = run.node('Reference')
-    const marker = addFrame(run.figma, { name: 'Marker', x: 2000, y: 100, width: 100, height: 100 })
+    const marker = addFrame(run.figma, { name: 'Marker', x: -200, y: -100, width: 400, height: 200 })
+    run.figma.viewport.center = { x: 0, y: 0 }
     run.emulator.user.remove(source.id)
     const result = await place(run, { placement: { kind: 'beside', sourceId: source.id }, images: [image(1024, 1024)] })
     expect(result.skipped).toEqual([])
-    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({
-      x: marker.x + 100 + 80,
-      y: 100,
-      width: 1024,
-      height: 1024,
+    const frame = run.emulator.snapshot().find((n) => n.id === result.placedNodeIds[0])!
+    expect(frame).toMatchObject({ width: 1024, height: 1024 })
+    expect(overlaps(frame, { x: marker.x - 80, y: marker.y - 80, width: 560, height: 360 })).toBe(false)
+    expect(Math.hypot(frame.x + 512, frame.y + 512)).toBeLessThan(1000)
+    expect(result.note).toMatch(/source was deleted/)
+  })
+})
+
+describe('place fill into component instances', () => {
+  it('puts the image in the instance\'s top rectangle (an override), where it is seen, not behind it', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    const instance = run.node('Hero photo') as InstanceNode
+    const layer = instance.children[0]
+    const result = await place(run, { placement: { kind: 'fill', nodeIds: [instance.id] }, images: [image(1360, 768)] })
+    expect(result.placedNodeIds).toEqual([instance.id])
+    expect(imageFills(run, layer.id)).toEqual([expect.objectContaining({ type: 'IMAGE', scaleMode: 'FILL', imageWidth: 1360 })])
+    expect(imageFills(run, instance.id)).toEqual([])
+    // Still an instance with its one layer: nothing was detached, added or removed.
+    const snapshot = run.emulator.snapshot()
+    expect(snapshot.find((n) => n.id === instance.id)).toMatchObject({ type: 'INSTANCE', pluginData: expect.objectContaining({ jobId: META.jobId }) })
+    expect(snapshot.filter((n) => n.parentId === instance.id).map((n) => n.id)).toEqual([layer.id])
+  })
+
+  it('fills the instance itself when it has no rectangle or ellipse to show the image', async () => {
+    const run = await startPlugin()
+    const component = run.figma.createComponent()
+    component.resize(300, 200)
+    const instance = component.createInstance()
+    await place(run, { placement: { kind: 'fill', nodeIds: [instance.id] }, images: [image(1024, 1024)] })
+    expect(imageFills(run, instance.id)).toHaveLength(1)
+  })
+})
+
+describe('place row', () => {
+  it('numbers a series "prompt 1/3", "prompt 2/3"… in order, each at its image size, in a row right of the references, clear of other layers', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const bottle = run.node('Bottle')
+    const sneaker = run.node('Sneaker')
+    const result = await place(run, {
+      meta: { ...META, operation: 'omni', prompt: 'The bottle on a beach, storyboard' },
+      placement: { kind: 'row', besideIds: [bottle.id, sneaker.id], numbered: true },
+      images: [image(1360, 768), image(1024, 1024), image(768, 1360)],
     })
-    expect(run.emulator.notifications.at(-1)?.message).toMatch(/source was deleted/)
+    const frames = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!)
+    // Bottle and Sneaker span x 0..1500, but a row starting 80 px to their right would cover the lamp, the beach
+    // scene and the swatch (up to x 4200): it starts 80 px right of those, level with the references, 40 px apart.
+    expect(frames.map((f) => [f.name, f.x, f.y, f.width, f.height])).toEqual([
+      ['The bottle on a beach, storyboard 1/3', 4280, 0, 1360, 768],
+      ['The bottle on a beach, storyboard 2/3', 5680, 0, 1024, 1024],
+      ['The bottle on a beach, storyboard 3/3', 6744, 0, 768, 1360],
+    ])
+    expect(frames.map((f) => f.fills[0]).map((f) => [f.imageWidth, f.imageHeight])).toEqual([
+      [1360, 768],
+      [1024, 1024],
+      [768, 1360],
+    ])
+  })
+
+  it('keeps each image its series number when Figma refuses one', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [run.node('Lamp').id], numbered: true },
+      images: [image(1024, 1024), image(5000, 5000), image(1024, 1024)],
+    })
+    const names = result.placedNodeIds.map((id) => run.emulator.snapshot().find((n) => n.id === id)!.name)
+    expect(names).toEqual(['A lighthouse at dusk 1/3', 'A lighthouse at dusk 3/3'])
+    expect(result.skipped).toHaveLength(1)
+  })
+
+  it('names unnumbered frames after the prompt, and lands beside the page content when the references are gone', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const lamp = run.node('Lamp')
+    run.emulator.user.remove(lamp.id)
+    const result = await place(run, {
+      placement: { kind: 'row', besideIds: [lamp.id], numbered: false },
+      images: [image(1024, 1024)],
+    })
+    // The remaining content ends with the style swatch at x 3600..4200.
+    expect(run.figma.currentPage.findOne((n) => n.id === result.placedNodeIds[0])).toMatchObject({
+      name: 'A lighthouse at dusk',
+      x: 4280,
+      y: 0,
+    })
+    expect(result.note).toMatch(/references were deleted/)
   })
 })
 
@@ -134,7 +275,7 @@ describe('place expand', () => {
       placement: { kind: 'expand', frameId: frame.id, sourceId: photo.id },
       images: [image(1600, 900)],
     })
-    expect(result).toEqual({ placedNodeIds: [frame.id], skipped: [] })
+    expect(result).toEqual({ placedNodeIds: [frame.id], skipped: [], focused: true })
     const snapshot = run.emulator.snapshot()
     expect(snapshot.find((n) => n.id === frame.id)!.fills).toEqual([
       expect.objectContaining({ type: 'IMAGE', scaleMode: 'FILL', imageWidth: 1600, imageHeight: 900 }),
@@ -181,10 +322,22 @@ describe('every placement', () => {
     })
   })
 
-  it('reports what it placed', async () => {
+  it('leaves telling to the panel, which reports a whole batch of jobs in one notification', async () => {
     const run = await startPlugin()
     await place(run, { placement: { kind: 'new-frames' }, images: [image(1024, 1024), image(1024, 1024)] })
-    expect(run.emulator.notifications.at(-1)?.message).toBe('Placed 2 images')
+    expect(run.emulator.notifications).toEqual([])
+  })
+
+  it('offers "Show" on the panel\'s notification, which selects the placed nodes and scrolls to them', async () => {
+    const run = await startPlugin({ scenario: 'placeholders' })
+    const ids = ['Hero banner', 'Poster'].map((name) => run.node(name).id)
+    run.select('Product card')
+    await run.client.call('notify', { message: 'Placed 2 images', show: ids })
+    const [toast] = run.emulator.activeNotifications
+    expect(toast).toMatchObject({ message: 'Placed 2 images', buttonText: 'Show' })
+    expect(run.figma.currentPage.selection.map((n) => n.name)).toEqual(['Product card'])
+    toast.clickButton()
+    await vi.waitFor(() => expect(run.figma.currentPage.selection.map((n) => n.id)).toEqual(ids))
   })
 
   it('skips a target deleted while the job ran, with a notice, and places the rest', async () => {
@@ -194,21 +347,16 @@ describe('every placement', () => {
     const result = await place(run, { placement: { kind: 'fill', nodeIds: [kept, deleted] }, images: [image(1360, 768), image(880, 1168)] })
     expect(result.placedNodeIds).toEqual([kept])
     expect(result.skipped).toEqual([{ nodeId: deleted, reason: expect.stringMatching(/deleted while the job ran/) }])
-    expect(run.emulator.notifications.at(-1)?.message).toBe('Placed 1 image. 1 frame was deleted while the job ran — skipped')
     expect(run.emulator.undoCommits).toBe(1)
   })
 
-  it('skips an expand whose frame was deleted, as an error notice', async () => {
+  it('skips an expand whose frame was deleted', async () => {
     const run = await startPlugin({ scenario: 'expand' })
     const frame = run.node('Expand me')
     const photo = run.node('Photo')
     run.emulator.user.remove(frame.id)
     const result = await place(run, { placement: { kind: 'expand', frameId: frame.id, sourceId: photo.id }, images: [image(1600, 900)] })
-    expect(result).toEqual({ placedNodeIds: [], skipped: [{ nodeId: frame.id, reason: expect.any(String) }] })
-    expect(run.emulator.notifications.at(-1)).toMatchObject({
-      message: '1 frame was deleted while the job ran — skipped',
-      options: expect.objectContaining({ error: true }),
-    })
+    expect(result).toEqual({ placedNodeIds: [], skipped: [{ nodeId: frame.id, reason: expect.stringMatching(/deleted/) }], focused: true })
   })
 
   it('reports an image Figma refuses as skipped, with a plain reason, and creates no empty frame', async () => {
@@ -217,7 +365,6 @@ describe('every placement', () => {
     expect(result.placedNodeIds).toHaveLength(1)
     expect(result.skipped).toEqual([{ nodeId: '', reason: 'The image is 5000×5000 px; Figma takes at most 4096 px a side.' }])
     expect(run.emulator.snapshot()).toHaveLength(1)
-    expect(run.emulator.notifications.at(-1)?.message).toMatch(/^Placed 1 image\. 1 image skipped: .*4096 px/)
   })
 
   it('reports bytes that are not an image as skipped', async () => {

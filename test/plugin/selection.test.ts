@@ -6,7 +6,7 @@ import { addFrame, imagePaint, startPlugin } from './harness'
 describe('getSelection', () => {
   it('reports an empty selection', async () => {
     const { client } = await startPlugin({ scenario: 'placeholders' })
-    expect(await client.call('getSelection')).toEqual({ nodes: [], placeholders: [], reference: null, expand: null })
+    expect(await client.call('getSelection')).toEqual({ nodes: [], placeholders: [], reference: null, references: [], expand: null })
   })
 
   it('summarises each selected node in selection order', async () => {
@@ -94,6 +94,23 @@ describe('reference', () => {
   })
 })
 
+describe('references', () => {
+  it('are the exportable selected nodes in selection order, at most four', async () => {
+    const run = await startPlugin({ scenario: 'compose' })
+    const hidden = addFrame(run.figma, { name: 'Hidden', x: 5000, width: 500, height: 500 })
+    hidden.visible = false
+    run.select('Style swatch', 'Hidden', 'Bottle', 'Beach scene', 'Sneaker', 'Lamp')
+    const { references, reference } = await run.client.call('getSelection')
+    expect(references.map((r) => [r.name, r.width, r.height, r.hasImage])).toEqual([
+      ['Style swatch', 600, 600, true],
+      ['Bottle', 600, 800, true],
+      ['Beach scene', 1200, 800, true],
+      ['Sneaker', 800, 600, true],
+    ])
+    expect(reference?.name).toBe('Style swatch')
+  })
+})
+
 describe('expand target', () => {
   const photoInFrame = (run: Awaited<ReturnType<typeof startPlugin>>): SelectionState['expand'] => ({
     sourceId: run.node('Photo').id,
@@ -156,5 +173,32 @@ describe('selection event', () => {
     await new Promise((resolve) => setTimeout(resolve, 250))
     expect(run.selections).toHaveLength(1)
     expect(run.selections[0].placeholders.map((p) => p.name)).toEqual(['Hero banner', 'Poster'])
+  })
+})
+
+describe('placeholders inside component instances', () => {
+  it('counts an instance of an "Image placeholder" component as a placeholder, selected or inside a selected frame', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    run.select('Hero photo', 'Team photo')
+    const state = await run.client.call('getSelection')
+    expect(state.placeholders.map((p) => [p.name, p.type, p.hasImage])).toEqual([
+      ['Hero photo', 'INSTANCE', false],
+      ['Team photo', 'INSTANCE', false],
+    ])
+    const board = addFrame(run.figma, { name: 'Board', width: 3000, height: 1000 })
+    board.appendChild(run.node('Office at dusk'))
+    run.select('Board')
+    expect((await run.client.call('getSelection')).placeholders.map((p) => p.name)).toEqual(['Office at dusk'])
+  })
+
+  it('no longer counts an instance whose image layer shows an image', async () => {
+    const run = await startPlugin({ scenario: 'instances' })
+    const instance = run.node('Hero photo') as InstanceNode
+    const hash = run.figma.createImage(solidPng(640, 400)).hash
+    ;(instance.children[0] as RectangleNode).fills = [imagePaint(hash)]
+    run.select('Hero photo')
+    const state = await run.client.call('getSelection')
+    expect(state.placeholders).toEqual([])
+    expect(state.nodes[0].hasImage).toBe(true)
   })
 })

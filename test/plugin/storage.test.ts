@@ -1,9 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PendingJob, Settings } from '../../shared/protocol/messages'
 import { createMemoryStorage } from '../playground/emulator'
-import { startPlugin, TEST_BACKEND_URL } from './harness'
+import { reopenPlugin, startPlugin, TEST_BACKEND_URL } from './harness'
+import type { FigmaEmulator } from '../playground/emulator'
 
-const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 6, styleSuffix: '' }
+/** The document id as the plugin would give it, set before the plugin runs. */
+function documentIdOf(emulator: FigmaEmulator): string {
+  emulator.figma.root.setPluginData('documentId', 'doc_fixture')
+  return 'doc_fixture'
+}
+
+const DEFAULTS: Settings = { backendUrl: TEST_BACKEND_URL, token: '', concurrency: 6, styleSuffix: '', exactFit: false }
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -19,12 +26,13 @@ describe('settings', () => {
     const storage = createMemoryStorage()
     const first = await startPlugin({ storage })
     await first.client.call('saveSettings', {
-      backendUrl: ' https://kling-frames.example.workers.dev/ ',
+      backendUrl: ` ${TEST_BACKEND_URL}/ `,
       token: ' tok_123 ',
       concurrency: 20,
       styleSuffix: ' soft light ',
+      exactFit: true,
     })
-    const expected = { backendUrl: 'https://kling-frames.example.workers.dev', token: 'tok_123', concurrency: 6, styleSuffix: 'soft light' }
+    const expected = { backendUrl: TEST_BACKEND_URL, token: 'tok_123', concurrency: 6, styleSuffix: 'soft light', exactFit: true }
     expect(await first.figma.clientStorage.getAsync('settings/v1')).toEqual(expected)
     const second = await startPlugin({ storage })
     expect(await second.client.call('loadSettings')).toEqual(expected)
@@ -52,6 +60,17 @@ describe('settings', () => {
       code: 'invalid_settings',
     })
     expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+  })
+
+  it('refuse a backend that the manifest\'s networkAccess does not declare, naming it', async () => {
+    const { client } = await startPlugin()
+    const refused = client.call('saveSettings', { ...DEFAULTS, backendUrl: 'https://elsewhere.example.com' })
+    await expect(refused).rejects.toMatchObject({ code: 'origin_not_allowed' })
+    await expect(refused).rejects.toThrow(/networkAccess.*KLING_FRAMES_BACKEND_URL=https:\/\/elsewhere\.example\.com/)
+    expect(await client.call('loadSettings')).toEqual(DEFAULTS)
+    // The development domain of the manifest is allowed.
+    await client.call('saveSettings', { ...DEFAULTS, backendUrl: 'http://localhost:8787' })
+    expect(await client.call('loadSettings')).toMatchObject({ backendUrl: 'http://localhost:8787' })
   })
 
   it('never log the token', async () => {
@@ -91,21 +110,56 @@ describe('pending jobs', () => {
     expect(await client.call('loadPendingJobs')).toEqual([])
   })
 
-  it('round-trip through clientStorage under jobs/v1, across runs', async () => {
+  it('round-trip through clientStorage under jobs/v2/<document id>, across runs', async () => {
     const storage = createMemoryStorage()
     const first = await startPlugin({ storage })
-    await first.client.call('savePendingJobs', jobs)
-    expect(await first.figma.clientStorage.getAsync('jobs/v1')).toEqual(jobs)
-    const second = await startPlugin({ storage })
+    await first.client.call('savePendingJobs', { put: jobs, remove: [] })
+    const id = first.figma.root.getPluginData('documentId')
+    expect(id).toMatch(/^doc_[a-z0-9]{12,}$/)
+    expect(await first.figma.clientStorage.getAsync(`jobs/v2/${id}`)).toEqual(jobs)
+    const second = await reopenPlugin(first, { command: 'open' })
+    expect(second.figma.root.getPluginData('documentId'), 'the id is given once').toBe(id)
     expect(await second.client.call('loadPendingJobs')).toEqual(jobs)
-    await second.client.call('savePendingJobs', [])
+    await second.client.call('savePendingJobs', { put: [], remove: jobs.map((j) => j.jobId) })
     expect(await second.client.call('loadPendingJobs')).toEqual([])
+    expect(await second.figma.clientStorage.keysAsync()).not.toContain(`jobs/v2/${id}`)
+  })
+
+  it('merge updates by job id instead of rewriting the list', async () => {
+    const { client } = await startPlugin()
+    await client.call('savePendingJobs', { put: [jobs[0]], remove: [] })
+    // Another window on the same file adds its job; this one then finishes jobs[0] and starts none.
+    await client.call('savePendingJobs', { put: [jobs[1]], remove: [] })
+    await client.call('savePendingJobs', { put: [], remove: [jobs[0].jobId] })
+    expect(await client.call('loadPendingJobs')).toEqual([jobs[1]])
+    // A put with a known id replaces that entry.
+    const relabelled = { ...jobs[1], label: 'Renamed' }
+    await client.call('savePendingJobs', { put: [relabelled], remove: [] })
+    expect(await client.call('loadPendingJobs')).toEqual([relabelled])
+  })
+
+  it('never hand one file the jobs of another, though both share clientStorage', async () => {
+    const storage = createMemoryStorage()
+    const fileA = await startPlugin({ storage, scenario: 'placeholders' })
+    await fileA.client.call('savePendingJobs', { put: [jobs[0]], remove: [] })
+    // File B: another document on the same computer, with the same node ids (both from the same scenario).
+    const fileB = await startPlugin({ storage, scenario: 'placeholders' })
+    expect(fileB.figma.root.getPluginData('documentId')).not.toBe(fileA.figma.root.getPluginData('documentId'))
+    expect(await fileB.client.call('loadPendingJobs')).toEqual([])
+    await fileB.client.call('savePendingJobs', { put: [jobs[1]], remove: [] })
+    expect(await fileA.client.call('loadPendingJobs')).toEqual([jobs[0]])
+    expect(await fileB.client.call('loadPendingJobs')).toEqual([jobs[1]])
+  })
+
+  it('ignore the old global jobs/v1 list, which says nothing of the file its jobs belong to', async () => {
+    const { client } = await startPlugin({ before: (emulator) => emulator.figma.clientStorage.setAsync('jobs/v1', jobs) })
+    expect(await client.call('loadPendingJobs')).toEqual([])
   })
 
   it('drop malformed stored entries and keep the rest', async () => {
     const { client } = await startPlugin({
       before: (emulator) =>
-        emulator.figma.clientStorage.setAsync('jobs/v1', [
+        emulator.figma.clientStorage.setAsync(`jobs/v2/${documentIdOf(emulator)}`, [
           jobs[0],
           { jobId: 'job_x' },
           { ...jobs[1], placement: { kind: 'teleport' } },

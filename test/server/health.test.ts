@@ -12,11 +12,27 @@ describe('GET /v1/health', () => {
     expect(reply.headers.get('Access-Control-Allow-Origin')).toBe('*')
   })
 
-  it('answers 503 with the reason when PROVIDER is not kling', async () => {
-    const reply = await call('/v1/health', { as: null, env: { PROVIDER: 'fal' } })
+  it('answers 503 with the reason when PROVIDER names no provider', async () => {
+    const reply = await call('/v1/health', { as: null, env: { PROVIDER: 'midjourney' } })
     expect(reply.status).toBe(503)
-    expect(reply.body).toMatchObject({ ok: false, provider: 'fal', version: pkg.version })
-    expect(reply.body.reason).toMatch(/PROVIDER/)
+    expect(reply.body).toMatchObject({ ok: false, provider: 'midjourney', version: pkg.version })
+    expect(reply.body.reason).toBe('PROVIDER must be one of kling, fal, pixeldojo, apimodels.')
+  })
+
+  it.each([
+    ['fal', 'FAL_KEY'],
+    ['pixeldojo', 'PIXELDOJO_API_KEY'],
+    ['apimodels', 'APIMODELS_API_KEY'],
+  ])('answers 503 naming the missing key of seller %s', async (provider, keyVar) => {
+    const reply = await call('/v1/health', { as: null, env: { PROVIDER: provider, [keyVar]: undefined } })
+    expect(reply.status).toBe(503)
+    expect(reply.body.reason).toContain(keyVar)
+  })
+
+  it('answers 503 naming a seller base that is not a URL', async () => {
+    const reply = await call('/v1/health', { as: null, env: { PROVIDER: 'apimodels', APIMODELS_API_BASE: 'apimodels.app' } })
+    expect(reply.status).toBe(503)
+    expect(reply.body.reason).toBe('APIMODELS_API_BASE must be an http(s) URL.')
   })
 
   it('answers 503 when Kling credentials are missing, naming the settings but no value', async () => {
@@ -44,10 +60,10 @@ describe('GET /v1/health', () => {
 describe('a misconfigured provider on other routes', () => {
   it('answers 503 upstream_unavailable naming the setting, with Retry-After', async () => {
     for (const path of ['/v1/capabilities', '/v1/jobs']) {
-      const reply = await call(path, { env: { PROVIDER: 'pixeldojo' } })
+      const reply = await call(path, { env: { PROVIDER: 'pixeldojo', PIXELDOJO_API_KEY: undefined } })
       expect(reply.status).toBe(503)
       expect(reply.body.error.code).toBe('upstream_unavailable')
-      expect(reply.body.error.message).toMatch(/PROVIDER/)
+      expect(reply.body.error.message).toMatch(/PIXELDOJO_API_KEY/)
       expect(reply.headers.get('Retry-After')).toBeTruthy()
     }
   })

@@ -59,7 +59,8 @@ export async function resetWorld(simConfigPatch: Record<string, unknown> = {}): 
       Reflect.set(instance, 'mem', ownerMemory(state.storage.sql))
     })
   }
-  for (const overrides of [{}, { KLING_API_KEY: 'dev-api-key' }]) {
+  const accounts = [{}, { KLING_API_KEY: 'dev-api-key' }, ...(['fal', 'pixeldojo', 'apimodels'] as const).map((PROVIDER) => ({ PROVIDER }))]
+  for (const overrides of accounts) {
     const result = readConfig({ ...env, ...overrides } as Env)
     if (!result.ok) throw new Error(result.reason)
     await runInDurableObject(await upstreamStubAsync(env, result.config), async (_instance, state) => {

@@ -1,17 +1,18 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
-import { SIM_PORT, TEST_VARS } from './test-env.ts'
+import { sellerBindings, SIM_PORT, TEST_VARS } from './test-env.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-// The Worker runs in workerd (as deployed); Kling is the real simulator, started in Node by global-setup.ts.
+// The Worker runs in workerd (as deployed); Kling and the sellers are the real simulators, started in Node by
+// global-setup.ts.
 export default defineProject(async () => {
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: here('../../wrangler.jsonc') },
-        miniflare: { bindings: { ...TEST_VARS, KLING_API_BASE: `http://127.0.0.1:${SIM_PORT}` } },
+        miniflare: { bindings: { ...TEST_VARS, ...sellerBindings(), KLING_API_BASE: `http://127.0.0.1:${SIM_PORT}` } },
       }),
     ],
     test: {

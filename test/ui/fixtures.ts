@@ -81,7 +81,7 @@ export function imagesOf(jobId: string, count: number, width = 1024, height = 10
   }))
 }
 
-export const NOTHING_SELECTED: SelectionState = { nodes: [], placeholders: [], reference: null, expand: null }
+export const NOTHING_SELECTED: SelectionState = { nodes: [], placeholders: [], reference: null, references: [], expand: null }
 
 export const THREE_FRAMES_SELECTED: SelectionState = {
   nodes: [
@@ -91,6 +91,7 @@ export const THREE_FRAMES_SELECTED: SelectionState = {
   ],
   placeholders: [],
   reference: null,
+  references: [],
   expand: null,
 }
 

@@ -112,7 +112,9 @@ export class ApiClient {
     const params = new URLSearchParams()
     if (options.limit) params.set('limit', String(options.limit))
     if (options.cursor) params.set('cursor', options.cursor)
-    const query = params.size ? `?${params}` : ''
+    // Not `params.size`: older Chromium builds (and Figma's desktop app with them) lack it.
+    const text = params.toString()
+    const query = text ? `?${text}` : ''
     return this.request(JobList, `/v1/jobs${query}`, { signal: options.signal }).then((r) => r.data)
   }
 

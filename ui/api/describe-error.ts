@@ -21,7 +21,8 @@ export interface Failure {
 
 const SENTENCES: Record<string, string> = {
   network_error:
-    "Can't reach the backend. Check your connection and the backend URL in Settings; if the server is up, it may not allow requests from Figma (CORS).",
+    "Can't reach the backend. Check your connection and the backend URL in Settings; if the server is up, Figma may block it (the manifest's networkAccess) or it may not allow requests from Figma (CORS).",
+  origin_not_allowed: "Figma blocks this backend: its origin is not in the manifest's networkAccess. Rebuild with KLING_FRAMES_BACKEND_URL set to it.",
   unauthorized: 'The backend did not accept your access token. Check it in Settings.',
   insufficient_credits: "You've used today's image budget, or the provider account is out of credits.",
   rate_limited: 'Too many requests at once. Wait a moment, then retry.',

@@ -2,6 +2,7 @@
 import type { Capabilities, Health } from '../../shared/api/schemas'
 import { ApiError } from './api-error'
 import { describeError } from './describe-error'
+import { refusedOrigin } from './network-access'
 
 export type ConnectionReport =
   | { ok: true; health: Health; caps: Capabilities }
@@ -18,7 +19,7 @@ export function urlIssue(url: string): string | null {
   try {
     const parsed = new URL(url.trim())
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'The URL must start with https:// or http://.'
-    return null
+    return refusedOrigin(url.trim())
   } catch {
     return "That isn't a URL. It looks like https://kling-frames.example.workers.dev."
   }
@@ -45,6 +46,8 @@ export async function testConnection(api: ConnectionApi, url: string, token: str
 }
 
 export function healthFailure(error: unknown, url: string): { title: string; detail: string | null } {
+  const refused = error instanceof ApiError && error.status === 0 ? refusedOrigin(url) : null
+  if (refused) return { title: 'Figma blocked the request (networkAccess in the manifest).', detail: refused }
   if (error instanceof ApiError && error.status === 0) {
     return {
       title: `Can't reach ${url}. Check the URL and that the server is running.`,

@@ -21,7 +21,12 @@ export function ConnectionNotice() {
       <Notice
         tone="error"
         title={capabilities.error.title}
-        action={{ label: 'Retry', onClick: capabilities.reload }}
+        action={
+          // Retrying cannot help a backend Figma refuses: the fix is another URL (or another build).
+          capabilities.error.code === 'origin_not_allowed'
+            ? { label: 'Open settings', onClick: () => navigate(['settings']) }
+            : { label: 'Retry', onClick: capabilities.reload }
+        }
         testId="connect-notice"
       >
         {capabilities.error.detail}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks'
 import { Field } from './field'
 
 interface PromptFieldProps {
@@ -9,11 +10,17 @@ interface PromptFieldProps {
   rows?: number
   hint?: string
   disabled?: boolean
+  /** Take the keyboard focus when shown (the panel's first field: type the moment it opens). */
+  autoFocus?: boolean
 }
 
 /** A prompt textarea with a live character counter that turns red past the limit. */
-export function PromptField({ label, value, onInput, max, placeholder, rows = 4, hint, disabled }: PromptFieldProps) {
+export function PromptField({ label, value, onInput, max, placeholder, rows = 4, hint, disabled, autoFocus }: PromptFieldProps) {
   const over = value.length > max
+  const ref = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus()
+  }, [autoFocus])
   return (
     <Field
       label={label}
@@ -25,6 +32,7 @@ export function PromptField({ label, value, onInput, max, placeholder, rows = 4,
       hint={over ? `${value.length - max} characters over the limit` : hint}
       control={(id, describedBy) => (
         <textarea
+          ref={ref}
           id={id}
           class="textarea"
           rows={rows}

@@ -35,5 +35,6 @@ export function StatusBar() {
 }
 
 export function providerName(provider: string): string {
-  return provider === 'kling' ? 'Kling' : provider === 'fal' ? 'fal.ai' : provider.charAt(0).toUpperCase() + provider.slice(1)
+  const names: Record<string, string> = { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' }
+  return names[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1)
 }

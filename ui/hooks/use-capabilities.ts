@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { Capabilities } from '../../shared/api/schemas'
 import type { ApiClient } from '../api/client'
-import { describeError, type ErrorText } from '../api/describe-error'
+import type { ErrorText } from '../api/describe-error'
+import { describeConnectionError } from '../api/network-access'
 
 export type CapabilitiesState =
   | { status: 'idle' | 'loading'; caps: Capabilities | null; error: null }
@@ -24,7 +25,7 @@ export function useCapabilities(api: ApiClient | null) {
       .capabilities(controller.signal)
       .then((caps) => setState({ status: 'ready', caps, error: null }))
       .catch((e: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ status: 'error', caps: s.caps, error: describeError(e) }))
+        if (!controller.signal.aborted) setState((s) => ({ status: 'error', caps: s.caps, error: describeConnectionError(e, api.baseUrl) }))
       })
     return () => controller.abort()
   }, [api, attempt])

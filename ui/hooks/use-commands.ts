@@ -4,12 +4,15 @@ import type { AppServices } from '../app-context'
 import type { BridgeHandle } from '../bridge'
 import { bytesToBase64 } from '../images/base64'
 import { compactReference } from '../images/compact-reference'
-import { commandRoute, planRegenerate, planVariations } from '../requests/commands'
+import { commandRoute, commandRuns, planQuickGenerate, planRegenerate, planVariations } from '../requests/commands'
 import type { Forms } from './use-forms'
+import { exportNodeImage } from '../images/export-node-image'
 
 /**
- * Menu commands and relaunch buttons: open the right view with the prompt filled in at once; "regenerate" and
- * "variations" also start their job as soon as the backend's capabilities and the selection are known.
+ * Menu commands and relaunch buttons: open the right view with the prompt filled in at once; "regenerate",
+ * "variations" and the "Generate into selection" quick action with a typed prompt also start their jobs as soon
+ * as the backend's capabilities and the selection are known. Relaunch buttons on several placed frames run for
+ * each, with its own prompt.
  */
 export function useCommands(handle: BridgeHandle, services: AppServices, forms: Forms): void {
   const [actions, setActions] = useState<Command[]>([])
@@ -19,8 +22,7 @@ export function useCommands(handle: BridgeHandle, services: AppServices, forms: 
     const receive = (command: Command) => {
       navigate(commandRoute(command))
       if (command.prompt !== undefined) prefill(forms, command)
-      const runs = command.name === 'regenerate' || command.name === 'variations'
-      if (runs && command.prompt?.trim()) setActions((a) => [...a, command])
+      if (commandRuns(command)) setActions((a) => [...a, command])
     }
     const stop = handle.client.on('command', receive)
     handle.takeEarlyCommands().forEach(receive)
@@ -39,13 +41,19 @@ export function useCommands(handle: BridgeHandle, services: AppServices, forms: 
     if (!caps || capabilities.status !== 'ready' || !selection) return
     setActions([])
     for (const command of actions) {
-      const node = findNode(selection, command.nodeId)
-      const prompt = command.prompt ?? ''
-      if (!node) continue
-      if (command.name === 'regenerate') planRegenerate(prompt, node, caps).forEach((spec) => runner.submit(spec))
+      if (command.name === 'generate') {
+        planQuickGenerate(command.prompt ?? '', selection, caps).forEach((spec) => runner.submit(spec))
+        continue
+      }
+      for (const target of command.targets ?? [{ nodeId: command.nodeId, prompt: command.prompt ?? '' }]) runOn(command.name, target)
+    }
+    function runOn(name: Command['name'], target: { nodeId?: string; prompt: string }) {
+      const node = findNode(selection!, target.nodeId)
+      const prompt = target.prompt
+      if (!node || !caps || !prompt.trim()) return
+      if (name === 'regenerate') planRegenerate(prompt, node, caps).forEach((spec) => runner.submit(spec))
       else {
-        bridge
-          .call('exportNode', { nodeId: node.id })
+        exportNodeImage(bridge, node.id)
           .then(compactReference)
           .then((image) => bytesToBase64(image.bytes))
           .catch(() => null)

@@ -4,7 +4,8 @@ import type { Bridge } from '../bridge'
 import { newId, sleep } from '../ids'
 import { bytesToBase64 } from '../images/base64'
 import { prepareImage } from '../images/prepare'
-import { JobRunner } from '../jobs/runner'
+import type { JobRunner } from '../jobs/runner'
+import { StampingRunner } from '../jobs/stamping-runner'
 
 /** Jobs that may run at once when the setting is missing. */
 export const DEFAULT_CONCURRENCY = 6
@@ -14,25 +15,33 @@ export const DEFAULT_CONCURRENCY = 6
  * applies to the next request without restarting running jobs. Jobs left by a previous session are resumed
  * as soon as a backend is configured.
  */
-export function useRunner(bridge: Bridge, api: ApiClient | null, concurrency: number | undefined): JobRunner {
+export function useRunner(
+  bridge: Bridge,
+  api: ApiClient | null,
+  concurrency: number | undefined,
+  selectionIds: () => string[] | null,
+): JobRunner {
   const apiRef = useRef(api)
   apiRef.current = api
   const concurrencyRef = useRef(concurrency ?? DEFAULT_CONCURRENCY)
   concurrencyRef.current = concurrency ?? DEFAULT_CONCURRENCY
 
+  const selectionRef = useRef(selectionIds)
+  selectionRef.current = selectionIds
+
   const runner = useMemo(
     () =>
-      new JobRunner({
+      new StampingRunner({
         api: () => apiRef.current,
         place: (request) => bridge.call('place', request),
-        savePending: (jobs) => bridge.call('savePendingJobs', jobs),
+        savePending: (update) => bridge.call('savePendingJobs', update),
         prepare: (image, options) => prepareImage(image, options),
         toBase64: bytesToBase64,
         newId,
         now: Date.now,
         sleep,
         concurrency: () => concurrencyRef.current,
-      }),
+      }, () => selectionRef.current()),
     [bridge],
   )
 

@@ -16,4 +16,6 @@ export interface JobSpec {
    * pass's image is placed.
    */
   chain?: Expansion[]
+  /** Jobs started by one action (a Generate or Fill click) share this, so they are reported in one notification. */
+  batch?: string
 }

@@ -9,7 +9,7 @@
  */
 import { TERMINAL_STATUSES } from '../../shared/api/enums'
 import type { Changes, CreateJobRequest, Job } from '../../shared/api/schemas'
-import type { ImageBytes, PendingJob, PlaceRequest, PlaceResult } from '../../shared/protocol/messages'
+import type { ImageBytes, PendingJob, PendingJobsUpdate, PlaceRequest, PlaceResult } from '../../shared/protocol/messages'
 import { ApiError, isAbortError, isTransient } from '../api/api-error'
 import type { FetchedImage } from '../api/client'
 import { toFailure, type Failure } from '../api/describe-error'
@@ -32,7 +32,8 @@ export interface RunnerDeps {
   /** The client for the current settings; null while no backend is configured. */
   api(): JobsApi | null
   place(request: PlaceRequest): Promise<PlaceResult>
-  savePending(jobs: PendingJob[]): Promise<void> | void
+  /** Merges a change into the stored list of this document's unfinished jobs (by job id). */
+  savePending(update: PendingJobsUpdate): Promise<void> | void
   prepare(image: FetchedImage, options?: { maxBytes?: number }): Promise<ImageBytes>
   toBase64(bytes: Uint8Array): string
   newId(): string
@@ -91,7 +92,8 @@ export class JobRunner {
   private readonly limiter
   private entries: readonly JobEntry[] = []
   private restored = false
-  private savedSignature = ''
+  /** What was last saved for each pending job id, so only changes are sent. */
+  private saved = new Map<string, string>()
   /** One feed per client (a settings change makes a new client). */
   private readonly feeds = new WeakMap<JobsApi, ChangeFeed>()
 
@@ -387,10 +389,13 @@ export class JobRunner {
         ...(remaining.length ? { remaining } : {}),
       })
     }
-    const signature = pending.map((p) => p.jobId).join(',')
-    if (signature === this.savedSignature) return
-    this.savedSignature = signature
-    Promise.resolve(this.deps.savePending(pending)).catch(() => undefined)
+    // Sent as a merge, not the whole list: another window on the same file keeps its own jobs in it.
+    const current = new Map(pending.map((p) => [p.jobId, JSON.stringify(p)]))
+    const put = pending.filter((p) => this.saved.get(p.jobId) !== current.get(p.jobId))
+    const remove = [...this.saved.keys()].filter((id) => !current.has(id))
+    if (put.length === 0 && remove.length === 0) return
+    this.saved = current
+    Promise.resolve(this.deps.savePending({ put, remove })).catch(() => undefined)
   }
 }
 

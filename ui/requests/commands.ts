@@ -1,16 +1,25 @@
 import type { Capabilities } from '../../shared/api/schemas'
 import { nearestAspectRatio } from '../../shared/geometry/aspect-ratio'
-import type { Command, NodeSummary } from '../../shared/protocol/messages'
+import type { Command, NodeSummary, SelectionState } from '../../shared/protocol/messages'
+import { fillableNodes } from './frame-ratios'
 import type { JobSpec } from '../jobs/job-spec'
 import type { Route } from '../routes'
 import { DEFAULT_GENERATE_FORM, planGenerate } from './generate'
 import { DEFAULT_IMAGE_TO_IMAGE_FORM, planImageToImage } from './image-to-image'
 import { clamp, pickModel, shorten } from './models'
 
-/** The view a command opens. Regenerate and variations run at once, so they show the jobs. */
+/** Commands that start jobs at once: relaunch buttons with a stored prompt, the quick action with a typed one. */
+export function commandRuns(command: Command): boolean {
+  const prompted = !!command.prompt?.trim() || !!command.targets?.some((t) => t.prompt.trim())
+  return prompted && (command.name === 'regenerate' || command.name === 'variations' || command.name === 'generate')
+}
+
+/** The view a command opens. Commands that run at once show the jobs. */
 export function commandRoute(command: Command): Route {
   switch (command.name) {
     case 'generate':
+      // "Generate into selection" with a typed prompt runs at once; without one, the prompt field waits.
+      return commandRuns(command) ? ['jobs'] : ['generate']
     case 'open':
       return ['generate']
     case 'expand':
@@ -25,6 +34,16 @@ export function commandRoute(command: Command): Route {
 }
 
 export const VARIATIONS = 4
+
+/**
+ * The "Generate into selection" quick action: the typed prompt into the selected frames (each at its nearest
+ * ratio), or one new frame when none is selected, with the default model.
+ */
+export function planQuickGenerate(prompt: string, selection: SelectionState, caps: Capabilities): JobSpec[] {
+  const model = pickModel(caps, 'generate', '')
+  if (!model || !prompt.trim()) return []
+  return planGenerate({ ...DEFAULT_GENERATE_FORM, prompt }, fillableNodes(selection), model)
+}
 
 /** "Regenerate": the node's stored prompt again, at the node's nearest ratio, into the node itself. */
 export function planRegenerate(prompt: string, node: NodeSummary, caps: Capabilities): JobSpec[] {

@@ -3,6 +3,8 @@ import type { CreateJobRequest, ModelCapabilities } from '../../shared/api/schem
 import { planBatches } from '../../shared/placeholders/plan-batches'
 import type { NodeSummary } from '../../shared/protocol/messages'
 import type { JobSpec } from '../jobs/job-spec'
+import type { ExactFit } from '../../shared/geometry/exact-fit'
+import { exactFits, exactFitSpec } from './exact-fit'
 import { frameRatios, type RatioChoice } from './frame-ratios'
 import { clamp, orFirst, plural, shorten, supports } from './models'
 
@@ -34,10 +36,17 @@ export function promptIssue(prompt: string, maxChars: number): string | null {
 
 /**
  * The jobs for a Generate click. With frames, each frame gets an image at its own ratio: frames that share a
- * ratio share a job (n = their number, at most 9 a job), and image i fills frame i. Without frames, n images at
- * the chosen ratio (1:1 when "match selection" has nothing to match) go into new frames.
+ * ratio share a job (n = their number, at most 9 a job), and image i fills frame i. With `exactFit` (and "match
+ * selection"), a frame whose ratio Kling lacks gets its own job instead: its nearest ratio, then an expand pass
+ * to its exact ratio. Without frames, n images at the chosen ratio (1:1 when "match selection" has nothing to
+ * match) go into new frames.
  */
-export function planGenerate(form: GenerateForm, frames: readonly NodeSummary[], model: ModelCapabilities): JobSpec[] {
+export function planGenerate(
+  form: GenerateForm,
+  frames: readonly NodeSummary[],
+  model: ModelCapabilities,
+  options: { exactFit?: boolean } = {},
+): JobSpec[] {
   const prompt = form.prompt.trim()
   const base: CreateJobRequest = {
     operation: 'generate',
@@ -63,19 +72,26 @@ export function planGenerate(form: GenerateForm, frames: readonly NodeSummary[],
     ]
   }
 
-  const targets = frameRatios(frames, form.aspect, model.aspect_ratios).map((f) => ({
+  const fits = options.exactFit && form.aspect === 'match' ? exactFits(frames, model, form.resolution) : new Map<string, ExactFit>()
+  const exact: JobSpec[] = []
+  for (const frame of frames) {
+    const fit = fits.get(frame.id)
+    if (fit?.kind === 'expand') exact.push(exactFitSpec(frame, prompt, fit, base, { operation: 'generate', prompt, model: model.id }))
+  }
+  const rest = frames.filter((f) => fits.get(f.id)?.kind !== 'expand')
+  const targets = frameRatios(rest, form.aspect, model.aspect_ratios).map((f) => ({
     nodeId: f.node.id,
     prompt,
     ratio: f.ratio,
   }))
   const names = new Map(frames.map((f) => [f.id, f.name]))
-  return planBatches(targets, Math.min(9, model.n.max)).map((batch) => ({
+  return [...exact, ...planBatches(targets, Math.min(9, model.n.max)).map((batch): JobSpec => ({
     label: shorten(prompt),
     detail: `${batch.ratio} · ${frameList(batch.nodeIds.map((id) => names.get(id) ?? id))}`,
     placement: { kind: 'fill', nodeIds: batch.nodeIds },
     meta: meta(batch.ratio),
     request: { ...base, aspect_ratio: batch.ratio, n: batch.nodeIds.length, client_ref: clientRef(batch.nodeIds) },
-  }))
+  }))]
 }
 
 /** "Hero", "Hero, Card", or "Hero and 4 more". */

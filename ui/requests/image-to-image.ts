@@ -1,32 +1,20 @@
-import type { ImageReference, Resolution } from '../../shared/api/enums'
+import type { AspectRatio } from '../../shared/api/enums'
 import type { CreateJobRequest, ModelCapabilities } from '../../shared/api/schemas'
 import { nearestAspectRatio } from '../../shared/geometry/aspect-ratio'
 import type { NodeSummary } from '../../shared/protocol/messages'
 import type { JobSpec } from '../jobs/job-spec'
-import { clamp, orFirst, plural, shorten, supports } from './models'
+import { DEFAULT_IMAGE_FORM, type ImageForm } from './image-form'
+import { clamp, orFirst, plural, shorten } from './models'
 
-export interface ImageToImageForm {
-  prompt: string
-  model: string
-  reference: ImageReference
-  /** 0 to 1: how closely the result follows the reference. */
-  fidelity: number
-  resolution: Resolution
-  n: number
-}
+/** The part of the Image view's form an image-to-image job reads. */
+export type ImageToImageForm = Pick<ImageForm, 'prompt' | 'reference' | 'fidelity' | 'resolution' | 'n'>
 
-export const DEFAULT_IMAGE_TO_IMAGE_FORM: ImageToImageForm = {
-  prompt: '',
-  model: '',
-  reference: 'subject',
-  fidelity: 0.5,
-  resolution: '1k',
-  n: 1,
-}
+export const DEFAULT_IMAGE_TO_IMAGE_FORM: ImageToImageForm = DEFAULT_IMAGE_FORM
 
 /**
- * One job that redraws `source` (exported as `imageBase64`) after the prompt, at the ratio nearest to the source,
- * with the results placed in new frames beside it.
+ * One job that redraws `source` (exported as `imageBase64`) after the prompt, with the results placed in new
+ * frames beside it. A style-transfer model (Restyle) keeps the source's own size, so neither ratio nor resolution
+ * is sent; any other model works at the ratio nearest to the source.
  */
 export function planImageToImage(
   form: ImageToImageForm,
@@ -34,26 +22,33 @@ export function planImageToImage(
   imageBase64: string,
   model: ModelCapabilities,
 ): JobSpec {
+  const rules = model.by_operation.image_to_image
+  const ratios = (rules?.aspect_ratios ?? model.aspect_ratios).filter((r): r is AspectRatio => r !== 'auto')
+  const resolutions = rules?.resolutions ?? model.resolutions
+  const parameters = rules?.parameters ?? model.parameters
+  const nRange = rules?.n ?? model.n
+  const restyle = rules?.style_transfer ?? false
   const prompt = form.prompt.trim()
-  const { ratio } = nearestAspectRatio(source.width, source.height, model.aspect_ratios)
-  const n = clamp(form.n, model.n.min, model.n.max)
+  const n = clamp(form.n, nRange.min, nRange.max)
   const request: CreateJobRequest = {
     operation: 'image_to_image',
     model: model.id,
     prompt,
     image: imageBase64,
-    aspect_ratio: ratio,
-    resolution: orFirst(form.resolution, model.resolutions),
     n,
     client_ref: source.id,
   }
-  if (supports(model, 'image_reference')) request.image_reference = form.reference
-  if (supports(model, 'image_fidelity')) request.image_fidelity = Math.round(form.fidelity * 100) / 100
+  const ratio = ratios.length ? nearestAspectRatio(source.width, source.height, ratios).ratio : undefined
+  if (ratio && !restyle) request.aspect_ratio = ratio
+  if (resolutions.length && !restyle) request.resolution = orFirst(form.resolution, resolutions)
+  if (parameters.includes('image_reference')) request.image_reference = form.reference
+  if (parameters.includes('image_fidelity')) request.image_fidelity = Math.round(form.fidelity * 100) / 100
+  const size = `${Math.round(source.width)}×${Math.round(source.height)}`
   return {
     label: shorten(prompt),
-    detail: `From ${shorten(source.name, 24)} · ${plural(n, 'image')}`,
+    detail: `${restyle ? `Restyle of ${shorten(source.name, 24)} at ${size}` : `From ${shorten(source.name, 24)}`} · ${plural(n, 'image')}`,
     placement: { kind: 'beside', sourceId: source.id },
-    meta: { operation: 'image_to_image', prompt, model: model.id, aspectRatio: ratio },
+    meta: { operation: 'image_to_image', prompt, model: model.id, ...(request.aspect_ratio ? { aspectRatio: ratio } : {}) },
     request,
   }
 }

@@ -1,15 +1,15 @@
-import type { ImplementedOperation } from '../../shared/api/enums'
+import type { Operation } from '../../shared/api/enums'
 import type { Capabilities, ModelCapabilities } from '../../shared/api/schemas'
 
 /** The models that can do `operation`, in the backend's order. */
-export function modelsFor(caps: Capabilities | null, operation: ImplementedOperation): ModelCapabilities[] {
+export function modelsFor(caps: Capabilities | null, operation: Operation): ModelCapabilities[] {
   return caps ? caps.models.filter((m) => m.operations.includes(operation)) : []
 }
 
 /** The chosen model when it can do `operation`, else the backend's default, else the first that can. */
 export function pickModel(
   caps: Capabilities | null,
-  operation: ImplementedOperation,
+  operation: Operation,
   chosen: string,
 ): ModelCapabilities | null {
   const models = modelsFor(caps, operation)

@@ -9,7 +9,6 @@ export const E2E = {
   simDelayMs: 1500,
   owner: 'e2e',
   token: 'e2e-token',
-  distDir: fileURLToPath(new URL('../../../dist', import.meta.url)),
 } as const
 
 /** The repository root. */

@@ -9,7 +9,7 @@ import type {} from '../../playground/page/playground-api'
 import { waitFor } from './wait'
 
 export type { NodeSnapshot }
-export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference'
+export type Scenario = 'empty' | 'placeholders' | 'expand' | 'reference' | 'instances' | 'odd-frames' | 'compose'
 
 export interface SessionOptions {
   playgroundUrl: string
@@ -17,6 +17,11 @@ export interface SessionOptions {
   token: string
   scenario?: Scenario
   theme?: 'light' | 'dark'
+  /** A named document (`&file=`): it keeps its nodes and pluginData across page loads of the same context. */
+  file?: string
+  /** The menu command the plugin is launched with, and quick-action parameters (`&param.prompt=`). */
+  command?: string
+  parameters?: Record<string, string>
   /** Wait until the panel has loaded the backend's capabilities (default true). */
   waitConnected?: boolean
 }
@@ -47,13 +52,20 @@ export class Session {
     return new Session(context, await context.newPage())
   }
 
+  /** Options of the last `goto`, so a test can load another file with the same backend. */
+  options: SessionOptions | null = null
+
   async goto(options: SessionOptions): Promise<this> {
+    this.options = options
     const { page } = this
     const query = new URLSearchParams({
       scenario: options.scenario ?? 'empty',
       theme: options.theme ?? 'light',
       backend: options.backendUrl,
       token: options.token,
+      ...(options.file ? { file: options.file } : {}),
+      ...(options.command ? { command: options.command } : {}),
+      ...Object.fromEntries(Object.entries(options.parameters ?? {}).map(([key, value]) => [`param.${key}`, value])),
     })
     await page.goto(`${options.playgroundUrl}/?${query}`)
     await page.waitForFunction(() => typeof window.playground === 'object' && window.playground !== null)

@@ -18,11 +18,28 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e')
 export interface BrowserSuite {
   sim: SimAdmin
   backend: Backend
-  open(options?: { scenario?: Scenario; theme?: 'light' | 'dark'; waitConnected?: boolean }): Promise<Session>
+  /** The Worker's URL as the plugin is configured with it (localhost: the origin its manifest declares). */
+  pluginBackendUrl: string
+  open(options?: {
+    scenario?: Scenario
+    theme?: 'light' | 'dark'
+    waitConnected?: boolean
+    file?: string
+    command?: string
+    parameters?: Record<string, string>
+    /** The backend the plugin is preset to (default: the suite's Worker, at the origin its manifest declares). */
+    backendUrl?: string
+  }): Promise<Session>
 }
 
 export function browserSuite(): BrowserSuite {
-  const urls = { sim: inject('simUrl'), worker: inject('workerUrl'), playground: inject('playgroundUrl'), token: inject('clientToken') }
+  const urls = {
+    sim: inject('simUrl'),
+    worker: inject('workerUrl'),
+    pluginBackend: inject('pluginBackendUrl'),
+    playground: inject('playgroundUrl'),
+    token: inject('clientToken'),
+  }
   const sim = new SimAdmin(urls.sim)
   const backend = new Backend(urls.worker, urls.token)
   let browser: Browser | undefined
@@ -54,11 +71,12 @@ export function browserSuite(): BrowserSuite {
   return {
     sim,
     backend,
+    pluginBackendUrl: urls.pluginBackend,
     async open(options = {}) {
       if (!browser) throw new Error('Chromium is not running (beforeAll failed?)')
       const session = await Session.create(browser)
       sessions.push(session)
-      return session.goto({ playgroundUrl: urls.playground, backendUrl: urls.worker, token: urls.token, ...options })
+      return session.goto({ playgroundUrl: urls.playground, backendUrl: urls.pluginBackend, token: urls.token, ...options })
     },
   }
 }

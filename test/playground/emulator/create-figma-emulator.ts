@@ -8,6 +8,7 @@ import { NotificationCenter } from './private/session/notification-center'
 import { PluginSession, type SessionHost } from './private/session/plugin-session'
 import { ViewportModel } from './private/session/viewport-model'
 import { snapshotDocument } from './private/snapshot'
+import { restoreDocument, saveDocument } from './private/document-file'
 import type { FigmaEmulator, FigmaEmulatorOptions } from './types'
 
 /** One `figma.mixed` for all runs, as in Figma. */
@@ -119,6 +120,13 @@ export function createFigmaEmulator(options: FigmaEmulatorOptions = {}): FigmaEm
     },
     snapshot() {
       return snapshotDocument(doc)
+    },
+    saveDocument(withImages = true) {
+      return saveDocument(doc, withImages)
+    },
+    restoreDocument(saved) {
+      restoreDocument(doc, saved)
+      host.viewport.scrollAndZoomIntoView(doc.sceneNodes().filter((n) => n.parent === doc.page))
     },
   }
 }

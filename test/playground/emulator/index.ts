@@ -6,5 +6,5 @@
 export { createFigmaEmulator } from './create-figma-emulator'
 export { MAX_IMAGE_SIDE } from './private/image-store'
 export { CLIENT_STORAGE_QUOTA_BYTES, createMemoryStorage } from './private/client-storage'
-export { PLACEHOLDER_FRAMES, SCENARIO_NAMES } from './private/scenarios'
+export { COMPOSE_FRAMES, ODD_FRAMES, PLACEHOLDER_COMPONENT, PLACEHOLDER_FRAMES, PLACEHOLDER_INSTANCES, SCENARIO_NAMES } from './private/scenarios'
 export type * from './types'

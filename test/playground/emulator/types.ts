@@ -5,9 +5,11 @@ import type { ScenarioName } from './private/scenarios'
 import type { ActiveNotification, NotificationRecord } from './private/session/notification-center'
 import type { UiWindow } from './private/session/plugin-session'
 import type { NodeSnapshot } from './private/snapshot'
+import type { SavedDocument } from './private/document-file'
 
 export type { ActiveNotification, NodeSnapshot, NotificationRecord, ScenarioName, StringStorage, UiWindow }
 export type { FillSummary } from './private/snapshot'
+export type { SavedDocument } from './private/document-file'
 
 export interface FigmaEmulatorOptions {
   /** Backing store for figma.clientStorage: localStorage in the browser, an in-memory Map-backed object in Node. Values are JSON-serialised (Uint8Array supported by encoding). */
@@ -68,4 +70,8 @@ export interface FigmaEmulator {
   getImage(hash: string): { bytes: Uint8Array; width: number; height: number } | null
   /** Plain data for assertions: every node on the page, depth-first. */
   snapshot(): NodeSnapshot[]
+  /** The document as JSON (nodes, ids, pluginData, images unless `withImages` is false), to keep a file across page loads. */
+  saveDocument(withImages?: boolean): SavedDocument
+  /** Replaces the page with a saved document, ids and pluginData included. */
+  restoreDocument(saved: SavedDocument): void
 }

@@ -54,7 +54,7 @@ export function mountDocumentView(host: HTMLElement, emulator: FigmaEmulator, op
       element.style.left = `${originX + node.x * zoom}px`
       element.style.top = `${originY + node.y * zoom}px`
       elements.push(element)
-      if (node.type === 'FRAME' || node.type === 'SECTION') {
+      if (node.type === 'FRAME' || node.type === 'SECTION' || node.type === 'COMPONENT' || node.type === 'INSTANCE') {
         const label = el('div', { className: 'frame-label', text: node.name, attrs: { 'data-select-id': node.id } })
         label.classList.toggle('is-selected', selected.has(node.id))
         label.style.left = `${originX + node.x * zoom}px`
@@ -84,7 +84,7 @@ export function mountDocumentView(host: HTMLElement, emulator: FigmaEmulator, op
   host.addEventListener('click', (event) => {
     const target = event.target as HTMLElement
     const hit = target.closest<HTMLElement>('[data-node-id], [data-select-id]')
-    const id = hit?.dataset.nodeId ?? hit?.dataset.selectId
+    const id = outermostInstance(emulator, hit?.dataset.nodeId ?? hit?.dataset.selectId)
     const current = emulator.page.selection.map((n) => n.id)
     if (!id) {
       if (!target.closest('.plugin-window') && current.length) emulator.user.select([])
@@ -115,6 +115,16 @@ export function mountDocumentView(host: HTMLElement, emulator: FigmaEmulator, op
       resize.disconnect()
     },
   }
+}
+
+/** As in Figma, a click on a layer inside an instance selects the instance (deep selection needs ⌘-click). */
+function outermostInstance(emulator: FigmaEmulator, id: string | undefined): string | undefined {
+  if (!id) return id
+  let chosen = id
+  for (let node: BaseNode | null = emulator.page.findOne((n) => n.id === id); node && node.type !== 'PAGE'; node = node.parent) {
+    if (node.type === 'INSTANCE') chosen = node.id
+  }
+  return chosen
 }
 
 interface RenderContext {

@@ -13,7 +13,9 @@ import type {} from './playground-api'
 import { readPlaygroundConfig, type PlaygroundConfig } from './playground-config'
 import { startPluginRun, type PluginRun } from './plugin-runner'
 import { PluginWindow } from './plugin-window'
+import { loadManifestCsp } from './manifest-csp'
 import { mountToasts } from './toasts'
+import { mountFiles } from './files'
 
 const config = readPlaygroundConfig(location.search, matchMedia('(prefers-color-scheme: dark)').matches)
 document.documentElement.dataset.theme = config.theme
@@ -24,7 +26,7 @@ const emulator: FigmaEmulator = createFigmaEmulator({
   parameters: config.parameters,
   render: createCanvasRenderer(() => emulator.getImage),
 })
-emulator.loadScenario(config.scenario)
+const files = mountFiles(emulator, config)
 
 const header = el('header', { className: 'topbar', testId: 'playground-header' })
 const canvas = el('main', { className: 'canvas', testId: 'canvas', attrs: { 'data-scenario': config.scenario } })
@@ -51,7 +53,8 @@ const reopen = async (options: ReopenOptions = {}) => {
   await launch()
 }
 
-const pluginWindow = new PluginWindow(emulator, { theme: config.theme, onReopen: () => void reopen() })
+let csp: string | null = null
+const pluginWindow = new PluginWindow(emulator, { theme: config.theme, csp: () => csp, onReopen: () => void reopen() })
 canvas.append(pluginWindow.element)
 const view = mountDocumentView(canvas, emulator, { reservedRight: () => pluginWindow.occupiedWidth })
 new ResizeObserver(() => view.refresh()).observe(pluginWindow.element)
@@ -59,12 +62,19 @@ mountToasts(toasts, emulator)
 mountHeader(header, emulator, config, {
   relaunch: (command) => void reopen({ command }),
   clearStorage() {
+    files.stop()
     localStorage.clear()
     location.reload()
   },
 })
 
-const ready = presetSettingsAsync(emulator, config).then(launch)
+const ready = Promise.all([
+  presetSettingsAsync(emulator, config),
+  loadManifestCsp().then(
+    (policy) => void (csp = policy),
+    (error: unknown) => errors.show(error),
+  ),
+]).then(launch)
 window.playground = {
   emulator,
   config,

@@ -1,6 +1,6 @@
 /**
  * The page's settings from its query string: `?scenario=empty|placeholders|expand|reference&command=open|generate|
- * expand|fill&theme=light|dark&backend=<url>&token=<client token>`, plus `param.<name>=<value>` for quick-action
+ * expand|fill&theme=light|dark&backend=<url>&token=<client token>&file=<name>`, plus `param.<name>=<value>` for quick-action
  * parameters (e.g. `&command=generate&param.prompt=a%20red%20fox`).
  */
 import { SCENARIO_NAMES, type ScenarioName } from '../emulator'
@@ -17,6 +17,12 @@ export interface PlaygroundConfig {
   /** Preset into the plugin's settings before it starts (null: keep what clientStorage has). */
   backend: string | null
   token: string | null
+  /**
+   * A named document (`&file=A`): restored from localStorage on load when it was saved before (else the scenario
+   * starts it), and saved as it changes, so that, like a Figma file, it keeps its nodes and pluginData across page
+   * loads. Files share clientStorage, as files on one computer do. Null: a fresh scenario on every load.
+   */
+  file: string | null
 }
 
 export function readPlaygroundConfig(search: string, prefersDark: boolean): PlaygroundConfig {
@@ -31,6 +37,7 @@ export function readPlaygroundConfig(search: string, prefersDark: boolean): Play
     theme: theme === 'light' || theme === 'dark' ? theme : prefersDark ? 'dark' : 'light',
     backend: query.get('backend'),
     token: query.get('token'),
+    file: query.get('file') || null,
   }
 }
 

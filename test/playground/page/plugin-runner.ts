@@ -4,13 +4,10 @@
  * and DOM globals the Figma sandbox lacks are hidden so main-thread code cannot lean on them by accident.
  */
 import type { FigmaEmulator } from '../emulator'
+import { MISSING_GLOBALS } from '../sandbox-globals'
 
-/** Globals present in a browser page but not in Figma's main-thread sandbox. */
-const HIDDEN_GLOBALS = [
-  'window', 'self', 'document', 'parent', 'top', 'frames', 'opener', 'location', 'navigator', 'localStorage',
-  'sessionStorage', 'indexedDB', 'caches', 'XMLHttpRequest', 'WebSocket', 'Worker', 'requestAnimationFrame',
-  'alert', 'confirm', 'prompt', 'atob', 'btoa', 'Image', 'HTMLCanvasElement', 'OffscreenCanvas', 'createImageBitmap',
-] as const
+/** Globals present in a browser page but not in Figma's main-thread sandbox (URL, TextEncoder, crypto, DOM…). */
+const HIDDEN_GLOBALS = MISSING_GLOBALS
 
 export interface PluginRun {
   stop(): void

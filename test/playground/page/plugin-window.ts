@@ -6,12 +6,15 @@
 import type { FigmaEmulator } from '../emulator'
 import { el } from './dom'
 import { applyFigmaTheme, type Theme } from './figma-theme'
+import { applyCsp } from './manifest-csp'
 
 /** No allow-same-origin: the document gets an opaque origin and `Origin: null` on its requests. */
 const SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-modals allow-downloads'
 
 export interface PluginWindowOptions {
   theme: Theme
+  /** The manifest's Content-Security-Policy; null refuses every request (no manifest was built). */
+  csp(): string | null
   onReopen(): void
 }
 
@@ -99,7 +102,7 @@ export class PluginWindow {
       this.queue = []
       for (const message of backlog) iframe.contentWindow?.postMessage({ pluginMessage: message }, '*')
     })
-    iframe.srcdoc = applyFigmaTheme(html, this.options.theme)
+    iframe.srcdoc = applyCsp(applyFigmaTheme(html, this.options.theme), this.options.csp() ?? "default-src 'none'")
     this.iframe = iframe
     this.loaded = false
     this.body.replaceChildren(iframe)

@@ -6,8 +6,10 @@ import { boundsOf } from '../../../shared/geometry/rect'
 describe('exportScale', () => {
   it.each([
     [{ width: 4000, height: 3000 }, 2048 / 4000],
-    [{ width: 1024, height: 768 }, 1],
-    [{ width: 200, height: 200 }, 1.5],
+    [{ width: 1024, height: 768 }, 2], // @2x fits within 2048
+    [{ width: 1600, height: 900 }, 2048 / 1600], // @2x would pass 2048
+    [{ width: 200, height: 200 }, 2],
+    [{ width: 100, height: 120 }, 3], // @2x is still under 300 on the short side
     [{ width: 100, height: 250 }, 3],
     [{ width: 3000, height: 200 }, 2048 / 3000], // cannot reach 300 on the short side without breaking 2048
   ])('%o → %f', (size, scale) => {

@@ -18,7 +18,7 @@ function pipe(): [Transport, Transport] {
   return [end(0), end(1)]
 }
 
-const settings: Settings = { backendUrl: 'http://localhost:8787', token: 't', concurrency: 6, styleSuffix: '' }
+const settings: Settings = { backendUrl: 'http://localhost:8787', token: 't', concurrency: 6, styleSuffix: '', exactFit: false }
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const fail = () => {
@@ -33,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     loadPendingJobs: () => [],
     savePendingJobs: fail,
     notify: fail,
+    resizeUi: fail,
     ...overrides,
   }
 }

@@ -97,6 +97,7 @@ const settle = async () => {
 let backend: FakeBackend
 let placed: PlaceRequest[]
 let saved: PendingJob[][]
+let stored: PendingJob[]
 let placeError: Error | null
 let concurrency: number
 let prepareCalls: { maxBytes?: number }[]
@@ -109,9 +110,14 @@ function makeRunner() {
     place: async (request) => {
       if (placeError) throw placeError
       placed.push(request)
-      return { placedNodeIds: request.images.map((_, i) => `p${i}`), skipped: [] }
+      return { placedNodeIds: request.images.map((_, i) => `p${i}`), skipped: [], focused: true }
     },
-    savePending: (jobs) => void saved.push(jobs),
+    savePending: ({ put, remove }) => {
+      // The stored list as the main thread keeps it: merged by job id.
+      const ids = new Set([...remove, ...put.map((p) => p.jobId)])
+      stored = [...stored.filter((p) => !ids.has(p.jobId)), ...put]
+      saved.push(stored)
+    },
     prepare: async (image, options) => {
       prepareCalls.push(options ?? {})
       return { bytes: image.bytes, width: 10, height: 10 }
@@ -137,6 +143,7 @@ beforeEach(() => {
   backend = new FakeBackend()
   placed = []
   saved = []
+  stored = []
   placeError = null
   concurrency = 6
   prepareCalls = []
@@ -273,7 +280,7 @@ describe('failures', () => {
 function runnerDepsWithoutApi() {
   return {
     api: () => null,
-    place: async () => ({ placedNodeIds: [], skipped: [] }),
+    place: async () => ({ placedNodeIds: [], skipped: [], focused: true }),
     savePending: () => undefined,
     prepare: async () => ({ bytes: new Uint8Array(), width: 1, height: 1 }),
     toBase64: () => '',

@@ -1,12 +1,15 @@
 import { expect, test } from 'vitest'
-import { commandRoute, planRegenerate, planVariations } from '../../../ui/requests/commands'
+import { commandRoute, planQuickGenerate, planRegenerate, planVariations } from '../../../ui/requests/commands'
 import { makeCaps, makeModel, makeNode } from '../fixtures'
 
 const node = makeNode({ id: '7:1', name: 'Hero', width: 1600, height: 900, hasImage: true })
 
 test.each([
   [{ name: 'open' }, ['generate']],
-  [{ name: 'generate', prompt: 'x' }, ['generate']],
+  // The quick action with a typed prompt runs at once; without one the prompt field waits.
+  [{ name: 'generate', prompt: 'x' }, ['jobs']],
+  [{ name: 'generate' }, ['generate']],
+  [{ name: 'generate', prompt: '  ' }, ['generate']],
   [{ name: 'expand' }, ['expand']],
   [{ name: 'fill' }, ['fill']],
   [{ name: 'regenerate', prompt: 'x', nodeId: '1' }, ['jobs']],
@@ -35,4 +38,17 @@ test('variations without an image-to-image model (or image) generate the prompt 
   expect(spec.placement).toEqual({ kind: 'beside', sourceId: '7:1' })
   expect(spec.request).toEqual({ operation: 'generate', model: 'kling-v3', prompt: 'Misty lake', aspect_ratio: '16:9', resolution: '1k', n: 4 })
   expect(planVariations('Misty lake', node, makeCaps(), null)?.request?.operation).toBe('generate')
+})
+
+test('the quick action generates the typed prompt into each selected frame at its nearest ratio, or one new frame', () => {
+  const caps = makeCaps()
+  const selection = { nodes: [node, makeNode({ id: '7:2', name: 'Story', width: 900, height: 1600 })], placeholders: [], reference: null, references: [], expand: null }
+  const specs = planQuickGenerate('a red fox in snow', selection, caps)
+  expect(specs.map((s) => [s.request?.aspect_ratio, s.placement])).toEqual([
+    ['16:9', { kind: 'fill', nodeIds: ['7:1'] }],
+    ['9:16', { kind: 'fill', nodeIds: ['7:2'] }],
+  ])
+  const none = planQuickGenerate('a red fox in snow', { nodes: [], placeholders: [], reference: null, references: [], expand: null }, caps)
+  expect(none.map((s) => [s.request?.n, s.placement.kind])).toEqual([[1, 'new-frames']])
+  expect(planQuickGenerate('  ', selection, caps)).toEqual([])
 })

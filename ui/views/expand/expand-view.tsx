@@ -14,6 +14,7 @@ import { bytesToBase64 } from '../../images/base64'
 import { planExpand, size, summarizeExpand } from '../../requests/expand'
 import { pickModel } from '../../requests/models'
 import { ExpandDiagram } from './expand-diagram'
+import { exportNodeImage } from '../../images/export-node-image'
 
 /** Grows the selected image until it covers its frame, in one or several Kling passes. */
 export function ExpandView({ prompt, setPrompt }: { prompt: string; setPrompt: (prompt: string) => void }) {
@@ -33,7 +34,7 @@ export function ExpandView({ prompt, setPrompt }: { prompt: string; setPrompt: (
     setBusy(true)
     setError(null)
     try {
-      const image = await bridge.call('exportNode', { nodeId: target.sourceId, format: 'png' })
+      const image = await exportNodeImage(bridge, target.sourceId, 'png')
       const spec = planExpand(target, summary, bytesToBase64(image.bytes), prompt, model?.id ?? null)
       if (spec) runner.submit(spec)
       setStarted(true)

@@ -13,6 +13,8 @@ import { latestJobByNode } from '../../jobs/progress'
 import { placeholderRows, planFill } from '../../requests/fill'
 import type { GenerateForm } from '../../requests/generate'
 import { orFirst, pickModel, plural } from '../../requests/models'
+import { FitExactly } from '../../components/fit-exactly'
+import { canFitExactly, exactFits, expandedFrames } from '../../requests/exact-fit'
 import { PlaceholderList } from './placeholder-list'
 
 interface FillViewProps {
@@ -35,7 +37,10 @@ export function FillView({ prompt, setPrompt, generate }: FillViewProps) {
   // A placeholder whose job is still running is not submitted twice.
   const busy = rows.filter((r) => isActive(progress.get(r.node.id)?.state ?? 'done')).length
   const idle = rows.filter((r) => !isActive(progress.get(r.node.id)?.state ?? 'done'))
-  const specs = model ? planFill(idle, model, generate.resolution) : []
+  const exactFit = !!settings?.exactFit && canFitExactly(caps)
+  const fits = exactFit && model ? exactFits(rows.map((r) => r.node), model, generate.resolution) : undefined
+  const extra = fits ? expandedFrames(new Map(idle.filter((r) => r.prompt).map((r) => [r.node.id, fits.get(r.node.id)!]))) : 0
+  const specs = model ? planFill(idle, model, generate.resolution, { exactFit }) : []
   const filled = [...new Set(progress.values())].filter((j) => j.state === 'done')
   const maxChars = caps?.limits.prompt_max_chars ?? LIMITS.prompt_max_chars
 
@@ -55,6 +60,7 @@ export function FillView({ prompt, setPrompt, generate }: FillViewProps) {
         ? `Filling ${plural(busy, 'placeholder')}…`
         : `${plural(idle.length - missing, 'placeholder')} in ${plural(specs.length, 'job')}` +
           (missing ? ` · ${missing} need a prompt` : '') +
+          (extra ? ` · +${plural(extra, 'image')} to fit exactly` : '') +
           ` · up to ${settings?.concurrency ?? 6} at once`
 
   return (
@@ -86,7 +92,7 @@ export function FillView({ prompt, setPrompt, generate }: FillViewProps) {
           )}
         />
         {rows.length > 0 ? (
-          <PlaceholderList rows={rows} progress={progress} />
+          <PlaceholderList rows={rows} progress={progress} fits={fits} />
         ) : (
           <EmptyState title={filled.length ? 'Placeholders filled' : 'No placeholders selected'} testId="fill-empty">
             {filled.length > 0 && (
@@ -99,6 +105,7 @@ export function FillView({ prompt, setPrompt, generate }: FillViewProps) {
             that contains them. Name each after what it should show, e.g. "Hero: city at dusk".
           </EmptyState>
         )}
+        {rows.length > 0 && <FitExactly extra={extra} />}
         {model && (
           <p class="fine-print">
             {model.label} · {orFirst(generate.resolution, model.resolutions).toUpperCase()} ·{' '}

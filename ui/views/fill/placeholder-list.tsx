@@ -1,21 +1,32 @@
+import { exactFitText, type ExactFit } from '../../../shared/geometry/exact-fit'
 import { StateBadge } from '../../components/state-badge'
 import { cropText } from '../../requests/frame-ratios'
 import type { PlaceholderRow } from '../../requests/fill'
 import type { JobEntry } from '../../jobs/runner'
 
-/** Each placeholder with the prompt it will use, its ratio, and the state of its job. */
-export function PlaceholderList({ rows, progress }: { rows: readonly PlaceholderRow[]; progress: Map<string, JobEntry> }) {
+/** Each placeholder with the prompt it will use, its ratio (or exact fit), and the state of its job. */
+export function PlaceholderList({
+  rows,
+  progress,
+  fits,
+}: {
+  rows: readonly PlaceholderRow[]
+  progress: Map<string, JobEntry>
+  fits?: ReadonlyMap<string, ExactFit>
+}) {
   return (
     <ul class="list list-cards" aria-label="Placeholders">
       {rows.map((row) => {
         const job = progress.get(row.node.id)
+        const fit = fits?.get(row.node.id)
         return (
           <li
             key={row.node.id}
             class="ph"
             data-testid="placeholder-row"
             data-node-id={row.node.id}
-            data-ratio={row.ratio}
+            data-ratio={fit?.ratio ?? row.ratio}
+            data-fit={fit?.kind}
             data-state={job?.state ?? 'idle'}
             data-prompt={row.prompt}
           >
@@ -36,9 +47,7 @@ export function PlaceholderList({ rows, progress }: { rows: readonly Placeholder
             </div>
             <div class="ph-side">
               {job ? <StateBadge state={job.state} /> : null}
-              <span class="ph-ratio">
-                {row.ratio} · {cropText(row.crop)}
-              </span>
+              <span class="ph-ratio">{fit ? exactFitText(fit, row.node) : `${row.ratio} · ${cropText(row.crop)}`}</span>
             </div>
           </li>
         )

@@ -1,8 +1,12 @@
+import { exactFitText, type ExactFit } from '../../../shared/geometry/exact-fit'
 import { cropText, type FrameRatio } from '../../requests/frame-ratios'
 import { plural } from '../../requests/models'
 
-/** Where the images will go: each selected frame with its ratio and how much FILL will crop. */
-export function FrameRatioList({ rows, matching }: { rows: readonly FrameRatio[]; matching: boolean }) {
+/**
+ * Where the images will go: each selected frame with its ratio and how much FILL will crop, or with "Fit
+ * exactly" how its image reaches the frame's ratio ("16:9 → 1.85:1, +4% width by expand").
+ */
+export function FrameRatioList({ rows, matching, fits }: { rows: readonly FrameRatio[]; matching: boolean; fits?: ReadonlyMap<string, ExactFit> }) {
   if (rows.length === 0) {
     return (
       <p class="hint-box" data-testid="generate-target-hint">
@@ -18,17 +22,26 @@ export function FrameRatioList({ rows, matching }: { rows: readonly FrameRatio[]
         {matching ? (rows.length === 1 ? ', at its nearest ratio' : ', each at its nearest ratio') : ''}
       </h2>
       <ul class="list">
-        {rows.map(({ node, ratio, crop }) => (
-          <li key={node.id} class="list-row" data-testid="frame-ratio" data-node-id={node.id} data-ratio={ratio}>
-            <span class="list-name" title={node.name}>
-              {node.name}
-            </span>
-            <span class="list-meta">
-              {' · '}
-              {ratio} · <span class={crop >= 0.15 ? 'text-warning' : undefined}>{cropText(crop)}</span>
-            </span>
-          </li>
-        ))}
+        {rows.map(({ node, ratio, crop }) => {
+          const fit = fits?.get(node.id)
+          return (
+            <li key={node.id} class="list-row" data-testid="frame-ratio" data-node-id={node.id} data-ratio={fit?.ratio ?? ratio} data-fit={fit?.kind}>
+              <span class="list-name" title={node.name}>
+                {node.name}
+              </span>
+              <span class="list-meta">
+                {' · '}
+                {fit ? (
+                  <span class={fit.kind === 'crop' ? 'text-warning' : undefined}>{exactFitText(fit, node)}</span>
+                ) : (
+                  <>
+                    {ratio} · <span class={crop >= 0.15 ? 'text-warning' : undefined}>{cropText(crop)}</span>
+                  </>
+                )}
+              </span>
+            </li>
+          )
+        })}
       </ul>
     </section>
   )

@@ -13,6 +13,8 @@ import { StartedNotice } from '../../components/started-notice'
 import { fillableNodes, frameRatios, type RatioChoice } from '../../requests/frame-ratios'
 import { planGenerate, promptIssue, type GenerateForm } from '../../requests/generate'
 import { modelsFor, pickModel, plural, supports } from '../../requests/models'
+import { FitExactly } from '../../components/fit-exactly'
+import { canFitExactly, exactFits, expandedFrames } from '../../requests/exact-fit'
 import { FrameRatioList } from './frame-ratio-list'
 
 interface GenerateViewProps {
@@ -22,7 +24,7 @@ interface GenerateViewProps {
 
 /** Prompt → images, into the selected frames (each at its nearest ratio) or into new frames. */
 export function GenerateView({ form, setForm }: GenerateViewProps) {
-  const { capabilities, selection, runner, api } = useApp()
+  const { capabilities, selection, runner, api, settings } = useApp()
   const [started, setStarted] = useState<string | null>(null)
   const caps = capabilities.caps
   const models = modelsFor(caps, 'generate')
@@ -32,7 +34,10 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
   const rows = frameRatios(frames, form.aspect, ratios)
   const maxChars = caps?.limits.prompt_max_chars ?? LIMITS.prompt_max_chars
   const issue = promptIssue(form.prompt, maxChars)
-  const specs = model && !issue ? planGenerate(form, frames, model) : []
+  const exactFit = !!settings?.exactFit && canFitExactly(caps) && form.aspect === 'match'
+  const fits = exactFit && model ? exactFits(frames, model, form.resolution) : undefined
+  const extra = fits ? expandedFrames(fits) : 0
+  const specs = model && !issue ? planGenerate(form, frames, model, { exactFit }) : []
   const images = specs.reduce((sum, s) => sum + (s.request?.n ?? 0), 0)
   const nMax = model?.n.max ?? LIMITS.n_max
   const negativeSupported = !model || supports(model, 'negative_prompt')
@@ -56,7 +61,8 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
   ) : issue ? (
     issue
   ) : frames.length ? (
-    `${plural(images, 'image')} into ${plural(frames.length, 'frame')} · ${plural(specs.length, 'job')}`
+    `${plural(images, 'image')} into ${plural(frames.length, 'frame')} · ${plural(specs.length, 'job')}` +
+    (extra ? ` · +${plural(extra, 'image')} to fit exactly` : '')
   ) : (
     `${plural(images, 'new frame')} at ${specs[0]?.request?.aspect_ratio}`
   )
@@ -67,20 +73,22 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
         <ConnectionNotice />
         <PromptField
           label="Prompt"
+          autoFocus
           value={form.prompt}
           max={maxChars}
           placeholder="A sunlit reading nook with plants, editorial photo"
           onInput={(v) => set('prompt', v)}
         />
-        <PromptField
-          label="Negative prompt"
-          value={form.negativePrompt}
-          max={maxChars}
-          rows={2}
-          placeholder="What to leave out"
-          hint={negativeSupported ? undefined : 'This model ignores negative prompts.'}
-          onInput={(v) => set('negativePrompt', v)}
-        />
+        {negativeSupported && (
+          <PromptField
+            label="Negative prompt"
+            value={form.negativePrompt}
+            max={maxChars}
+            rows={2}
+            placeholder="What to leave out"
+            onInput={(v) => set('negativePrompt', v)}
+          />
+        )}
         <ModelFields
           models={models}
           model={model}
@@ -119,7 +127,8 @@ export function GenerateView({ form, setForm }: GenerateViewProps) {
             )}
           />
         </div>
-        <FrameRatioList rows={rows} matching={form.aspect === 'match'} />
+        {frames.length > 0 && form.aspect === 'match' && <FitExactly extra={extra} />}
+        <FrameRatioList rows={rows} matching={form.aspect === 'match'} fits={fits} />
       </div>
       <ActionBar summary={summary}>
         <button type="button" class="btn btn-primary" onClick={() => generate()} disabled={specs.length === 0} title={`Generate (${MOD_ENTER})`}>

@@ -14,7 +14,7 @@ export type RenderFn = (node: SceneNode, size: { width: number; height: number }
 /** State copied by clone(); identity, tree links and selection are not. */
 const CLONED: readonly (keyof NodeState)[] = [
   'name', 'x', 'y', 'width', 'height', 'visible', 'opacity', 'locked', 'clipsContent', 'cornerRadius', 'strokeWeight',
-  'blendMode', 'fills', 'strokes', 'effects',
+  'blendMode', 'fills', 'strokes', 'effects', 'mainComponentId',
 ]
 
 export class DocumentModel {
@@ -41,6 +41,17 @@ export class DocumentModel {
   /** A new node, parented nowhere yet; ids count "1:2", "1:3"... like a fresh Figma file. */
   create(type: CreatableType): BaseNodeImpl {
     return this.make(type, `1:${++this.counter}`)
+  }
+
+  /** A node with a known id, for restoring a saved document; later `create` ids continue after `nextCounter`. */
+  restore(type: keyof typeof NODE_CLASSES, id: string, nextCounter: number): BaseNodeImpl {
+    this.counter = Math.max(this.counter, nextCounter)
+    return this.make(type, id)
+  }
+
+  /** The last number used in a "1:n" id. */
+  get idCounter(): number {
+    return this.counter
   }
 
   getById(id: string): BaseNodeImpl | null {
@@ -92,6 +103,30 @@ export class DocumentModel {
       copy[STATE].children.push(childCopy)
     }
     return copy
+  }
+
+  /**
+   * A new instance of `component`, parented nowhere yet: a copy of its look and layers, each layer's id
+   * "I<instance id>;<component layer id>" as in Figma.
+   */
+  instantiate(component: BaseNodeImpl): BaseNodeImpl {
+    const source = component[STATE]
+    const instance = this.make('INSTANCE', `1:${++this.counter}`)
+    const i = instance[STATE] as unknown as Record<string, unknown>
+    for (const key of CLONED) if (key !== 'name') i[key] = source[key]
+    i.name = source.name
+    instance[STATE].mainComponentId = source.id
+    const copy = (layer: BaseNodeImpl, parent: BaseNodeImpl) => {
+      const l = layer[STATE]
+      const node = this.make(l.type, `I${instance[STATE].id};${l.id}`)
+      const n = node[STATE] as unknown as Record<string, unknown>
+      for (const key of CLONED) n[key] = l[key]
+      node[STATE].parent = parent
+      parent[STATE].children.push(node)
+      l.children.forEach((child) => copy(child, node))
+    }
+    source.children.forEach((child) => copy(child, instance))
+    return instance
   }
 
   /** Validates like Figma: live scene nodes of this document's current page only. */

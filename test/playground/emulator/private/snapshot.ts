@@ -31,6 +31,8 @@ export interface NodeSnapshot {
   selected: boolean
   fills: FillSummary[]
   pluginData: Record<string, string>
+  /** INSTANCE only: its main component's id. */
+  mainComponentId?: string
 }
 
 export function snapshotDocument(doc: DocumentModel): NodeSnapshot[] {
@@ -50,6 +52,7 @@ export function snapshotDocument(doc: DocumentModel): NodeSnapshot[] {
       selected: selection.includes(node),
       fills: s.fills.map((paint) => summarize(doc, paint)),
       pluginData: Object.fromEntries(s.pluginData),
+      ...(s.mainComponentId ? { mainComponentId: s.mainComponentId } : {}),
     }
   })
 }

@@ -2,7 +2,7 @@
 /** Members every node has (BaseNodeMixin): identity, name, parent, removal and plugin data. */
 import type { DocumentModel } from '../document-model'
 import { describe } from './paints'
-import { STATE, type NodeState, type NodeType } from './node-state'
+import { instanceOf, STATE, type NodeState, type NodeType } from './node-state'
 
 /** Figma's limit for one pluginData entry (Update 109): key and value together. */
 export const PLUGIN_DATA_MAX_BYTES = 100_000
@@ -70,6 +70,7 @@ export class BaseNodeImpl {
   remove(): void {
     const s = this[STATE]
     if (s.type === 'PAGE' || s.type === 'DOCUMENT') throw new Error(`in remove: Cannot remove the ${s.type.toLowerCase()}`)
+    if (s.parent && instanceOf(s.parent)) throw new Error('in remove: Cannot remove a node inside of an instance')
     s.doc.removeNode(s.self)
   }
 

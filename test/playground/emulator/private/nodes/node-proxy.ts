@@ -22,7 +22,7 @@ const NOT_EMULATED = new Set(
     'overflowDirection numberOfFixedChildren inferredAutoLayout detachedInfo componentPropertyReferences getCSSAsync ' +
     'findWidgetNodesByWidgetId attachedConnectors getTopLevelFrame isAsset maskType arcData characters fontName ' +
     'fontSize textAutoResize devStatus annotations selectedTextRange flowStartingPoints prototypeBackgrounds ' +
-    'fillGeometry strokeGeometry vectorNetwork vectorPaths createInstance detachInstance mainComponent ' +
+    'fillGeometry strokeGeometry vectorNetwork vectorPaths detachInstance swapComponent componentProperties ' +
     'focusedNode isPageDivider documentColorProfile'
   ).split(' '),
 )

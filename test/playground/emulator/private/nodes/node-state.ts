@@ -8,7 +8,7 @@ import type { BaseNodeImpl } from './base-node'
 
 export const STATE: unique symbol = Symbol('figma-emulator/node-state')
 
-export type NodeType = 'DOCUMENT' | 'PAGE' | 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION'
+export type NodeType = 'DOCUMENT' | 'PAGE' | 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION' | 'COMPONENT' | 'INSTANCE'
 
 export interface NodeState {
   doc: DocumentModel
@@ -39,6 +39,14 @@ export interface NodeState {
   effects: readonly Effect[]
   /** Page only. */
   selection: BaseNodeImpl[]
+  /** INSTANCE only: the id of its main component. */
+  mainComponentId?: string
+}
+
+/** The instance a node belongs to (itself when it is one), or null. Instance sublayers take overrides only. */
+export function instanceOf(node: BaseNodeImpl): BaseNodeImpl | null {
+  for (let n: BaseNodeImpl | null = node; n; n = n[STATE].parent) if (n[STATE].type === 'INSTANCE') return n
+  return null
 }
 
 export function stateOf(node: unknown): NodeState | null {

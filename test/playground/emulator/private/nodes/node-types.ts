@@ -47,6 +47,61 @@ export class FrameNodeImpl extends withChildren(CornerNodeImpl) {
   }
 }
 
+/** A main component: a frame whose instances copy its layers. */
+export class ComponentNodeImpl extends withChildren(CornerNodeImpl) {
+  constructor(doc: DocumentModel, id: string) {
+    super(doc, 'COMPONENT', id, 'Component')
+    this[STATE].fills = WHITE
+    this[STATE].clipsContent = true
+  }
+
+  get clipsContent(): boolean {
+    return this[STATE].clipsContent
+  }
+
+  set clipsContent(value: boolean) {
+    this[STATE].clipsContent = Boolean(value)
+    this[STATE].doc.changed()
+  }
+
+  createInstance(): BaseNodeImpl {
+    const doc = this[STATE].doc
+    const instance = doc.instantiate(this[STATE].self)
+    ;(doc.page as unknown as { appendChild(node: BaseNodeImpl): void }).appendChild(instance)
+    return instance
+  }
+
+  async getInstancesAsync(): Promise<BaseNodeImpl[]> {
+    const id = this[STATE].id
+    return this[STATE].doc.sceneNodes().filter((n) => n[STATE].mainComponentId === id)
+  }
+}
+
+/**
+ * An instance: its layers are copies of the main component's, with ids "I<instance>;<layer>". Plugins may
+ * override their fills, visibility and names but not add, move or remove layers. Under dynamic-page the
+ * synchronous `mainComponent` throws, as in Figma.
+ */
+export class InstanceNodeImpl extends withChildren(CornerNodeImpl) {
+  constructor(doc: DocumentModel, id: string) {
+    super(doc, 'INSTANCE', id, 'Instance')
+    this[STATE].clipsContent = true
+  }
+
+  get clipsContent(): boolean {
+    return this[STATE].clipsContent
+  }
+
+  get mainComponent(): never {
+    throw new Error('in get_mainComponent: Cannot call with documentAccess: dynamic-page. Use node.getMainComponentAsync instead.')
+  }
+
+  async getMainComponentAsync(): Promise<BaseNodeImpl | null> {
+    const id = this[STATE].mainComponentId
+    return id ? this[STATE].doc.getById(id) : null
+  }
+}
+
 export class SectionNodeImpl extends withChildren(CornerNodeImpl) {
   constructor(doc: DocumentModel, id: string) {
     super(doc, 'SECTION', id, 'Section')
@@ -121,7 +176,7 @@ function requireAllPages(root: BaseNodeImpl, method: string): void {
   }
 }
 
-export type CreatableType = Extract<NodeType, 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION'>
+export type CreatableType = Extract<NodeType, 'FRAME' | 'RECTANGLE' | 'ELLIPSE' | 'SECTION' | 'COMPONENT'>
 
 export const NODE_CLASSES = {
   DOCUMENT: DocumentNodeImpl,
@@ -130,4 +185,6 @@ export const NODE_CLASSES = {
   RECTANGLE: RectangleNodeImpl,
   ELLIPSE: EllipseNodeImpl,
   SECTION: SectionNodeImpl,
+  COMPONENT: ComponentNodeImpl,
+  INSTANCE: InstanceNodeImpl,
 } satisfies Record<NodeType, new (doc: DocumentModel, id: string) => BaseNodeImpl>

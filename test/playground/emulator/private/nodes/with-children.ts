@@ -1,7 +1,7 @@
 /// <reference types="@figma/plugin-typings/plugin-api" />
 /** ChildrenMixin for document, page, frame and section: children, appendChild/insertChild and the find* family. */
 import type { BaseNodeImpl } from './base-node'
-import { STATE, stateOf, type NodeType } from './node-state'
+import { instanceOf, STATE, stateOf, type NodeType } from './node-state'
 
 type Constructor<T> = new (...args: any[]) => T
 type Predicate = (node: BaseNodeImpl) => boolean
@@ -9,9 +9,12 @@ type Predicate = (node: BaseNodeImpl) => boolean
 /** Which child types each container accepts (sections live on pages or in other sections only). */
 const ACCEPTS: Partial<Record<NodeType, readonly NodeType[]>> = {
   DOCUMENT: ['PAGE'],
-  PAGE: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'SECTION'],
-  SECTION: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'SECTION'],
-  FRAME: ['FRAME', 'RECTANGLE', 'ELLIPSE'],
+  PAGE: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'SECTION', 'COMPONENT', 'INSTANCE'],
+  SECTION: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'SECTION', 'COMPONENT', 'INSTANCE'],
+  FRAME: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'COMPONENT', 'INSTANCE'],
+  COMPONENT: ['FRAME', 'RECTANGLE', 'ELLIPSE', 'INSTANCE'],
+  // An instance's layers come from its main component; plugins cannot add or move any (Figma throws).
+  INSTANCE: [],
 }
 
 export function withChildren<TBase extends Constructor<BaseNodeImpl>>(Base: TBase) {
@@ -75,6 +78,8 @@ function insertAt(container: BaseNodeImpl, index: number, child: BaseNodeImpl, m
   const c = stateOf(child)
   if (!c) throw new Error(`in ${method}: Expected "child" to be a node`)
   if (c.removed) throw new Error(`The node with id "${c.id}" does not exist`)
+  if (instanceOf(s.self)) throw new Error(`in ${method}: Cannot move node. New parent is an instance or is inside of an instance`)
+  if (c.parent && instanceOf(c.parent)) throw new Error(`in ${method}: Cannot move node. Node is inside of an instance`)
   if (!ACCEPTS[s.type]?.includes(c.type)) {
     throw new Error(`in ${method}: Cannot move a ${c.type} node into a ${s.type} node`)
   }

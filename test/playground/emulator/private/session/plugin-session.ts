@@ -217,6 +217,7 @@ export class PluginSession {
       createRectangle: () => session.createNode('RECTANGLE'),
       createEllipse: () => session.createNode('ELLIPSE'),
       createSection: () => session.createNode('SECTION'),
+      createComponent: () => session.createNode('COMPONENT'),
       createImage(data: Uint8Array) {
         return doc.images.handle(doc.images.create(data))
       },

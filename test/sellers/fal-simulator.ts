@@ -1,0 +1,73 @@
+/**
+ * A strict local fal.ai queue for `fal-ai/kling-image/*` (kling-upstream.md §7, provider-docs/fal-kling-image-v3.md).
+ * Two servers: the submit server (`url`, what `FAL_QUEUE_BASE` points at) and a status server on another port, where
+ * the `status_url` / `response_url` / `cancel_url` of each submit point. A client that rebuilds those URLs from the
+ * base instead of following them (the fal-js bug of issue #214) hits the submit server and gets 404.
+ *
+ * Also serves result files (`/files/...`, temporary like fal's CDN) and the `/__sim/` admin API on the submit server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendJson } from '../simulator/private/http-io'
+import { handleFalQueueAsync, handleFalSubmitAsync, resultBody } from './private/handle-fal'
+import { handleFilesAsync } from './private/handle-files'
+import { handleSellerAdminAsync } from './private/handle-seller-admin'
+import { listenAsync } from './private/listen'
+import { defaultSellerConfig } from './private/seller-config'
+import type { SellerContext } from './private/seller-context'
+import { SellerStatsRecorder } from './private/seller-stats'
+import { SellerTaskStore } from './private/seller-task-store'
+import { sendWebhook } from './private/send-webhook'
+import type { SellerSimulator, SellerSimulatorOptions } from './seller-simulator'
+
+export interface FalSimulator extends SellerSimulator {
+  /** The status server, where submit answers point. */
+  statusUrl: string
+}
+
+export async function startFalSimulator(opts: SellerSimulatorOptions & { statusPort?: number } = {}): Promise<FalSimulator> {
+  const delayMs = opts.delayMs ?? 1500
+  const host = opts.host ?? '127.0.0.1'
+  const log = opts.log ? (line: string) => console.log(`[fal-sim] ${line}`) : () => {}
+  const ctx: SellerContext = {
+    name: 'fal',
+    apiKey: opts.apiKey ?? 'dev-fal-key',
+    defaultDelayMs: delayMs,
+    config: defaultSellerConfig(delayMs),
+    stats: new SellerStatsRecorder(),
+    store: new SellerTaskStore((task) => {
+      if (!task.webhookUrl || (task.status !== 'completed' && task.status !== 'failed')) return
+      const result = resultBody(ctx, task)
+      const ok = result.status === 200
+      const body = { request_id: task.id, gateway_request_id: task.id, status: ok ? 'OK' : 'ERROR', payload: result.body, error: ok ? null : task.error }
+      sendWebhook(task.webhookUrl, task.id, body, (entry) => ctx.stats.webhook(entry), log)
+    }),
+    baseUrl: '',
+    log,
+  }
+  let statusBase = ''
+  const submit = await listenAsync(opts.port ?? 0, host, (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://sim.local')
+    if (url.pathname.startsWith('/__sim/')) return handleSellerAdminAsync(ctx, req, res, url)
+    if (url.pathname.startsWith('/files/')) return handleFilesAsync(ctx, req, res, url)
+    return handleFalSubmitAsync(ctx, statusBase, req, res, url)
+  }, log)
+  const status = await listenAsync(opts.statusPort ?? 0, host, (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://sim.local')
+    if (url.pathname.startsWith('/fal-ai/')) return handleFalQueueAsync(ctx, statusBase, req, res, url)
+    req.resume()
+    sendJson(res, 404, { detail: `Path ${url.pathname} not found` })
+    return Promise.resolve()
+  }, log)
+  statusBase = status.url
+  ctx.baseUrl = submit.url
+  return {
+    url: submit.url,
+    port: submit.port,
+    statusUrl: status.url,
+    apiKey: ctx.apiKey,
+    close: async () => {
+      ctx.store.clear()
+      await Promise.all([submit.close(), status.close()])
+    },
+  }
+}
