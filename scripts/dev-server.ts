@@ -1,12 +1,12 @@
 /**
- * `npm run dev:server -- [wrangler dev args]`: applies the local D1 migrations, then runs the Worker under
+ * `npm run dev:server -- [wrangler dev args]`: runs the Worker under
  * `wrangler dev --ip 127.0.0.1 --port 8787` in the foreground with the dev vars (devWorkerVars), passing every
  * extra argument through, e.g. `-- --port 9000 --var KLING_API_BASE:http://127.0.0.1:9001`. Your `--port`, `--ip`
  * and `--var NAME:…` win over the defaults. Ctrl-C stops it.
  */
 import { spawn } from 'node:child_process'
 import { devWorkerVars } from './lib/dev-worker-vars'
-import { applyLocalMigrationsAsync, REPO_ROOT, varArgs, WRANGLER_ENV, wranglerEntry } from './lib/wrangler-cli'
+import { REPO_ROOT, varArgs, WRANGLER_ENV, wranglerEntry } from './lib/wrangler-cli'
 
 const extra = process.argv.slice(2)
 const option = (name: string) => {
@@ -20,7 +20,6 @@ const given = new Set(
 )
 const defaults = Object.fromEntries(Object.entries(devWorkerVars(port)).filter(([name]) => !given.has(name)))
 
-await applyLocalMigrationsAsync(option('--persist-to'))
 const args = [
   wranglerEntry(),
   'dev',

@@ -1,7 +1,8 @@
 /**
  * `[PROVIDER=kling|fal|pixeldojo|apimodels] npm run dev [-- --verbose]`: the whole product on this machine with no
- * keys. Starts the simulator of the chosen provider (127.0.0.1:9001; fal's status server on 9002), builds the plugin into dist/ (and rebuilds it when plugin/, ui/ or shared/ change), runs the
- * Worker under wrangler dev (127.0.0.1:8787, local D1/R2, dev token), serves the playground (127.0.0.1:8788), and
+ * keys. Starts the simulator of the chosen provider (127.0.0.1:9001; fal's status server on 9002), builds the plugin
+ * into dist/ (and rebuilds it when plugin/, ui/ or shared/ change), runs the Worker under wrangler dev
+ * (127.0.0.1:8787, local Durable Objects and R2, dev token), serves the playground (127.0.0.1:8788), and
  * prints where everything is. Ctrl+C stops it all; if one part dies, the rest stop and the exit code is 1.
  */
 import { existsSync, watch, type FSWatcher } from 'node:fs'
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   step('Building the plugin')
   reportBuild(await buildPlugin({ minify: false }))
 
-  step('Worker (wrangler dev, local D1 and R2)')
+  step('Worker (wrangler dev, local Durable Objects and R2)')
   let workerReady = false
   const vars = devWorkerVars(PORTS.worker)
   parts.worker = await startWorker({

@@ -30,6 +30,8 @@ export interface Config {
   callbackSecret: string | null
   dailyImageLimit: number
   maxActiveJobs: number
+  /** Task slots of the seller account (`UPSTREAM_CONCURRENCY`); the upstream object admits tasks within them. */
+  upstreamConcurrency: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; setting: string; reason: string }
@@ -77,10 +79,14 @@ export function readConfig(env: Env): ConfigResult {
   if (dailyImageLimit === null) return fail('DAILY_IMAGE_LIMIT', 'DAILY_IMAGE_LIMIT must be a whole number >= 0.')
   const maxActiveJobs = count(env.MAX_ACTIVE_JOBS, 20)
   if (maxActiveJobs === null || maxActiveJobs < 1) return fail('MAX_ACTIVE_JOBS', 'MAX_ACTIVE_JOBS must be a whole number >= 1.')
+  const upstreamConcurrency = count(env.UPSTREAM_CONCURRENCY, 5)
+  if (upstreamConcurrency === null || upstreamConcurrency < 1) {
+    return fail('UPSTREAM_CONCURRENCY', 'UPSTREAM_CONCURRENCY must be a whole number >= 1.')
+  }
 
   return {
     ok: true,
-    config: { provider, kling, seller, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs },
+    config: { provider, kling, seller, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs, upstreamConcurrency },
   }
 }
 

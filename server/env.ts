@@ -1,5 +1,5 @@
 /**
- * The Worker's bindings: vars from wrangler.jsonc, secrets from `wrangler secret put`, D1 and R2.
+ * The Worker's bindings: vars from wrangler.jsonc, secrets from `wrangler secret put`, Durable Objects and R2.
  * Every var is optional here because a missing one is a configuration error the Worker reports (config.ts),
  * not a crash.
  */
@@ -21,8 +21,13 @@ export interface Env {
   DAILY_IMAGE_LIMIT?: string
   /** Unfinished jobs one owner may have at once; over it, `POST /v1/jobs` answers 429. */
   MAX_ACTIVE_JOBS?: string
+  /** Task slots of the seller account; jobs past them wait in the upstream object's queue. */
+  UPSTREAM_CONCURRENCY?: string
   /** Workers rate-limiting binding, keyed by owner (wrangler.jsonc `ratelimits`); a per-isolate window stands in without it. */
   OWNER_RATE_LIMITER?: RateLimit
-  DB: D1Database
+  /** One object per owner: jobs, idempotency keys, budget, change feed (server/owner/owner-object.ts). */
+  OWNERS: DurableObjectNamespace<import('./owner/owner-object').OwnerObject>
+  /** One object per seller account: the fair queue and its slots (server/upstream/upstream-object.ts). */
+  UPSTREAM: DurableObjectNamespace<import('./upstream/upstream-object').UpstreamObject>
   IMAGES: R2Bucket
 }

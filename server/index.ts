@@ -8,20 +8,18 @@ import { LIMITS } from '../shared/api/limits'
 import type { ErrorBody } from '../shared/api/schemas'
 import type { AppEnv } from './app-env'
 import { requireOwner } from './auth/require-owner'
-import { readConfig } from './config'
 import type { Env } from './env'
 import { ApiError } from './errors'
 import { ownerRateLimit } from './http/owner-rate-limit'
 import { requestLog } from './http/request-log'
 import { requireConfig } from './http/require-config'
-import { jobDeps } from './jobs/job-deps'
-import { sweepAsync } from './jobs/sweep'
 import { logEvent } from './log'
 import { failureCode } from './providers/failure-code'
 import { ProviderError } from './providers/provider'
 import { callback } from './routes/callback'
 import { cancelJob } from './routes/cancel-job'
 import { capabilities } from './routes/capabilities'
+import { changes } from './routes/changes'
 import { createJob } from './routes/create-job'
 import { getJob } from './routes/get-job'
 import { health } from './routes/health'
@@ -76,8 +74,9 @@ app.route('/v1/inputs', inputs)
 
 // Everything else needs a client token.
 // '/v1/jobs/*' matches '/v1/jobs' itself too.
-for (const path of ['/v1/capabilities', '/v1/jobs/*']) app.use(path, requireConfig, requireOwner, ownerRateLimit)
+for (const path of ['/v1/capabilities', '/v1/changes', '/v1/jobs/*']) app.use(path, requireConfig, requireOwner, ownerRateLimit)
 app.route('/v1/capabilities', capabilities)
+app.route('/v1/changes', changes)
 app.route('/v1/jobs', createJob)
 app.route('/v1/jobs', listJobs)
 app.route('/v1/jobs', getJob)
@@ -109,15 +108,8 @@ function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
   return c.json(body, error.status as ContentfulStatusCode)
 }
 
-export default {
-  fetch: app.fetch,
-  /** Cron Trigger, every minute: deadlines, and jobs nobody is watching. */
-  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const result = readConfig(env)
-    if (!result.ok) {
-      logEvent('error', 'sweep_skipped_misconfigured', { setting: result.setting })
-      return
-    }
-    ctx.waitUntil(sweepAsync(jobDeps(env, result.config)))
-  },
-} satisfies ExportedHandler<Env>
+export default { fetch: app.fetch } satisfies ExportedHandler<Env>
+
+// The Durable Object classes: wrangler.jsonc binds them as OWNERS and UPSTREAM.
+export { OwnerObject } from './owner/owner-object'
+export { UpstreamObject } from './upstream/upstream-object'

@@ -1,16 +1,16 @@
 /**
  * The Worker under `wrangler dev` as a background process, for the dev orchestrator, the browser tests and the
- * benchmarks: applies local D1 migrations, starts it in its own process group, waits until `/v1/health` answers,
+ * benchmarks: starts it in its own process group, waits until `/v1/health` answers,
  * and stops the whole group.
  */
 import { spawn } from 'node:child_process'
-import { applyLocalMigrationsAsync, REPO_ROOT, varArgs, WRANGLER_ENV, wranglerEntry } from './wrangler-cli'
+import { REPO_ROOT, varArgs, WRANGLER_ENV, wranglerEntry } from './wrangler-cli'
 
 export interface StartWorkerOptions {
   port: number
   /** `--var` overrides on top of wrangler.jsonc (secrets included: they are only vars locally). */
   vars?: Record<string, string>
-  /** Local D1/R2 state directory; default `.wrangler/state`. Use a temp dir for a clean, throw-away state. */
+  /** Local Durable Object and R2 state directory; default `.wrangler/state`. Use a temp dir for a clean, throw-away state. */
   persistTo?: string
   /** Default 127.0.0.1. */
   ip?: string
@@ -33,7 +33,6 @@ export interface WorkerProcess {
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerProcess> {
   const ip = options.ip ?? '127.0.0.1'
   const url = `http://${ip}:${options.port}`
-  await applyLocalMigrationsAsync(options.persistTo, true)
   const args = [
     wranglerEntry(),
     'dev',

@@ -1,5 +1,4 @@
-/** Running wrangler offline from Node scripts (toolchain.md): its binary, a quiet environment, local migrations. */
-import { spawn } from 'node:child_process'
+/** Running wrangler offline from Node scripts (toolchain.md): its binary and a quiet environment. */
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
@@ -26,19 +25,6 @@ export const WRANGLER_ENV: NodeJS.ProcessEnv = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
   WRANGLER_SEND_METRICS: 'false',
   WRANGLER_SEND_ERROR_REPORTS: 'false',
-}
-
-/** `wrangler d1 migrations apply kling-frames --local`, into `persistTo` when given (else .wrangler/state). */
-export function applyLocalMigrationsAsync(persistTo?: string, quiet = false): Promise<void> {
-  const args = [wranglerEntry(), 'd1', 'migrations', 'apply', 'kling-frames', '--local', ...(persistTo ? ['--persist-to', persistTo] : [])]
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...WRANGLER_ENV, CI: 'true' }, stdio: quiet ? 'pipe' : 'inherit' })
-    let output = ''
-    child.stdout?.on('data', (chunk) => (output += chunk))
-    child.stderr?.on('data', (chunk) => (output += chunk))
-    child.on('error', fail)
-    child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`wrangler d1 migrations apply failed (exit ${code})\n${output.slice(-2000)}`))))
-  })
 }
 
 /** `--var NAME:value` pairs for wrangler dev. */

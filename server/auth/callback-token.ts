@@ -1,21 +1,38 @@
 /**
- * Callback URL tokens: `{jobId}.{base64url(HMAC-SHA256(jobId, CALLBACK_SECRET))}`. The job id stays readable so
- * the route can find the job; the MAC proves we minted it, so a forged callback cannot even make us poll.
+ * Callback URL tokens: `{jobId}.{base64url(owner)}.{base64url(HMAC-SHA256(owner \n jobId, CALLBACK_SECRET))}`.
+ * Owner and job stay readable so the route goes straight to the owner's object; the MAC proves we minted it, so a
+ * forged callback cannot even wake an object.
  */
-export async function callbackTokenAsync(jobId: string, secret: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', await keyAsync(secret), new TextEncoder().encode(jobId))
-  return `${jobId}.${toBase64Url(new Uint8Array(mac))}`
+export interface CallbackTarget {
+  owner: string
+  jobId: string
 }
 
-/** The job id a token was minted for, or null. `crypto.subtle.verify` compares in constant time. */
-export async function verifyCallbackTokenAsync(token: string, secret: string): Promise<string | null> {
-  const dot = token.lastIndexOf('.')
-  if (dot <= 0) return null
-  const jobId = token.slice(0, dot)
-  const mac = fromBase64Url(token.slice(dot + 1))
-  if (!mac || mac.length !== 32) return null
-  const ok = await crypto.subtle.verify('HMAC', await keyAsync(secret), mac, new TextEncoder().encode(jobId))
-  return ok ? jobId : null
+export async function callbackTokenAsync(target: CallbackTarget, secret: string): Promise<string> {
+  const mac = await crypto.subtle.sign('HMAC', await keyAsync(secret), signed(target))
+  return `${target.jobId}.${toBase64Url(new TextEncoder().encode(target.owner))}.${toBase64Url(new Uint8Array(mac))}`
+}
+
+/** The owner and job a token was minted for, or null. `crypto.subtle.verify` compares in constant time. */
+export async function verifyCallbackTokenAsync(token: string, secret: string): Promise<CallbackTarget | null> {
+  const parts = token.split('.')
+  if (parts.length !== 3 || !parts[0] || !parts[1]) return null
+  const ownerBytes = fromBase64Url(parts[1])
+  const mac = fromBase64Url(parts[2])
+  if (!ownerBytes || !mac || mac.length !== 32) return null
+  let owner: string
+  try {
+    owner = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(ownerBytes)
+  } catch {
+    return null
+  }
+  const target = { owner, jobId: parts[0] }
+  const ok = await crypto.subtle.verify('HMAC', await keyAsync(secret), mac, signed(target))
+  return ok ? target : null
+}
+
+function signed({ owner, jobId }: CallbackTarget): Uint8Array {
+  return new TextEncoder().encode(`${owner}\n${jobId}`)
 }
 
 function keyAsync(secret: string): Promise<CryptoKey> {
@@ -30,5 +47,7 @@ function toBase64Url(bytes: Uint8Array): string {
 function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) return null
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  // Only the one canonical spelling: a changed last character can decode to the same bytes.
+  return toBase64Url(bytes) === text ? bytes : null
 }

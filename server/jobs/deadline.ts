@@ -1,7 +1,5 @@
 import type { JobError } from '../../shared/api/schemas'
 import type { JobRow } from './job-row'
-import { activeJobIdsCreatedBeforeAsync } from './repository'
-import { failJobAsync } from './transitions'
 
 /** A job not finished this long after creation fails with `timeout` (and is refunded). */
 export const JOB_DEADLINE_MS = 10 * 60 * 1000
@@ -10,13 +8,4 @@ export const TIMEOUT_ERROR: JobError = { code: 'timeout', message: 'Kling did no
 
 export function isOverdue(row: Pick<JobRow, 'created_at'>, now: number): boolean {
   return now - row.created_at >= JOB_DEADLINE_MS
-}
-
-/** Fails every unfinished job past its deadline; returns how many. */
-export async function failOverdueJobsAsync(db: D1Database, now: number): Promise<number> {
-  let failed = 0
-  for (const id of await activeJobIdsCreatedBeforeAsync(db, now - JOB_DEADLINE_MS)) {
-    if (await failJobAsync(db, id, TIMEOUT_ERROR, now)) failed++
-  }
-  return failed
 }

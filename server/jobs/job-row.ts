@@ -1,7 +1,7 @@
 import type { ImageReference, Operation, JobStatus, ResultType } from '../../shared/api/enums'
 import type { Expansion, Job, JobCost, JobError, JobImage } from '../../shared/api/schemas'
 
-/** A `jobs` row as D1 returns it (migrations/0001_init.sql, 0002_job_cost.sql). */
+/** A `jobs` row of an owner object's SQLite storage (server/owner/owner-schema.ts). */
 export interface JobRow {
   id: string
   owner: string
@@ -19,7 +19,6 @@ export interface JobRow {
   client_ref: string | null
   /** How many input images are kept in R2 (options.inputs names their slots); 0 once the job ended. */
   has_input: number
-  task_id: string | null
   images: string
   error_code: string | null
   error_message: string | null
@@ -29,9 +28,10 @@ export interface JobRow {
   charge_day: string
   created_at: number
   updated_at: number
-  poll_after: number
-  lease_until: number
-  watched_until: number
+  /** 1-based place in the upstream queue while a task of the job waits for a slot; otherwise null. */
+  queue_position: number | null
+  /** The owner's change sequence at this job's latest visible change (`GET /v1/changes`). */
+  change_seq: number
 }
 
 /** Model options kept for resubmission; not part of the public job object. */
@@ -70,7 +70,7 @@ export function toJob(row: JobRow, origin: string): Job {
     n: row.n,
     expansion: row.expansion ? (JSON.parse(row.expansion) as Expansion) : null,
     client_ref: row.client_ref,
-    queue_position: null,
+    queue_position: row.queue_position,
     cost: row.cost ? (JSON.parse(row.cost) as JobCost) : null,
     images: stored.map((image) => ({ ...image, url: `${origin}/v1/jobs/${row.id}/images/${image.index}` })),
     error: row.error_code ? ({ code: row.error_code, message: row.error_message ?? '' } as JobError) : null,

@@ -1,4 +1,4 @@
-import { imageInfo } from '../../shared/image/image-info'
+import { imageInfo, type ImageInfo } from '../../shared/image/image-info'
 import type { StoredImage } from './job-row'
 
 /** A result image could not be copied. `permanent` when retrying later cannot help (gone, or not an image). */
@@ -15,44 +15,36 @@ export class ImageCopyError extends Error {
 const ATTEMPTS = 3
 const BACKOFF_MS = 300
 const TIMEOUT_MS = 20_000
-/** Downloads in flight at once: bounds memory (each image is held whole to read its header) and time. */
-const PARALLEL = 3
+/** Bytes read back to find an image's size: enough for PNG and most JPEGs, then more for a JPEG whose frame header follows large EXIF/ICC data. */
+const HEAD_BYTES = 64 * 1024
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp']
+const HEAD_MAX_BYTES = 1024 * 1024
 
 /** R2 key of a job's stored result image. */
 export const imageKey = (jobId: string, index: number) => `jobs/${jobId}/${index}`
 
+/** One result image to copy: where the provider has it, and its index in the job (images of a split job follow on). */
+export interface ImageSource {
+  index: number
+  url: string
+}
+
 /**
- * Copies the provider's (short-lived) result images into R2 at `jobs/{id}/{index}`, renumbered 0..k-1, retrying
- * each failed download with backoff. Size and content type come from the stored bytes, never from the request.
+ * Copies the provider's (short-lived) result images into R2 at `jobs/{id}/{index}`, all at once, each streamed
+ * from the upstream body into R2 (the size and type are read back from the first stored bytes), retrying a failed download
+ * with backoff. Size and content type come from the bytes, never from the request.
  */
-export async function storeImagesAsync(bucket: R2Bucket, jobId: string, urls: string[]): Promise<StoredImage[]> {
-  const stored: StoredImage[] = new Array(urls.length)
-  let next = 0
-  const worker = async () => {
-    while (next < urls.length) {
-      const index = next++
-      stored[index] = await copyOneAsync(bucket, jobId, index, urls[index])
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, urls.length) }, worker))
-  return stored
+export async function storeImagesAsync(bucket: R2Bucket, jobId: string, sources: ImageSource[]): Promise<StoredImage[]> {
+  return Promise.all(sources.map((source) => copyOneAsync(bucket, jobId, source)))
 }
 
-async function copyOneAsync(bucket: R2Bucket, jobId: string, index: number, url: string): Promise<StoredImage> {
-  const bytes = await downloadAsync(url)
-  const info = imageInfo(bytes)
-  if (!info) throw new ImageCopyError(`Result image ${index} is not a PNG, JPEG, GIF or WebP file.`, true)
-  await bucket.put(imageKey(jobId, index), bytes, { httpMetadata: { contentType: info.content_type } })
-  return { index, width: info.width, height: info.height, content_type: info.content_type }
-}
-
-async function downloadAsync(url: string): Promise<Uint8Array> {
+async function copyOneAsync(bucket: R2Bucket, jobId: string, { index, url }: ImageSource): Promise<StoredImage> {
   let last = ''
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, BACKOFF_MS * 2 ** (attempt - 1)))
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) })
-      if (response.ok) return new Uint8Array(await response.arrayBuffer())
+      if (response.ok && response.body) return await streamToBucketAsync(bucket, imageKey(jobId, index), index, response)
       await response.body?.cancel()
       // Gone for good: Kling purges result URLs; retrying will not bring them back.
       if (response.status === 403 || response.status === 404 || response.status === 410) {
@@ -65,4 +57,28 @@ async function downloadAsync(url: string): Promise<Uint8Array> {
     }
   }
   throw new ImageCopyError(`A result image could not be downloaded (${last}).`, false)
+}
+
+/**
+ * Streams the body straight into R2 (natively, when the upstream says its length), then reads the first bytes
+ * back from R2 to learn the image's type and size; what is not an image is deleted again.
+ */
+async function streamToBucketAsync(bucket: R2Bucket, key: string, index: number, response: Response): Promise<StoredImage> {
+  const length = Number(response.headers.get('Content-Length'))
+  // A hint for R2 only: the image route serves the type read from the bytes, which the job keeps.
+  const said = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase()
+  const httpMetadata = IMAGE_TYPES.includes(said) ? { contentType: said } : undefined
+  if (Number.isSafeInteger(length) && length > 0) await bucket.put(key, response.body, { httpMetadata })
+  else await bucket.put(key, await response.arrayBuffer(), { httpMetadata })
+  let info: ImageInfo | null = null
+  for (const size of [HEAD_BYTES, HEAD_MAX_BYTES]) {
+    const head = await bucket.get(key, { range: { offset: 0, length: size } })
+    info = head ? imageInfo(new Uint8Array(await head.arrayBuffer())) : null
+    if (info || !head || head.size <= size) break
+  }
+  if (!info) {
+    await bucket.delete(key)
+    throw new ImageCopyError(`Result image ${index} is not a PNG, JPEG, GIF or WebP file.`, true)
+  }
+  return { index, width: info.width, height: info.height, content_type: info.content_type }
 }

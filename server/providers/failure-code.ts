@@ -11,6 +11,7 @@ export function failureCode(reason: ProviderFailure): ErrorCode & JobErrorCode {
     case 'content_rejected':
       return reason
     case 'unavailable':
+    case 'at_capacity':
     case 'auth':
       return 'upstream_unavailable'
     default:

@@ -80,6 +80,9 @@ export class KlingProvider implements Provider {
       unresolved = found === undefined
     }
     const code = lastReply?.code ?? 'none'
+    if (!unresolved && (code === 1302 || code === 1303)) {
+      throw new ProviderError('at_capacity', `Kling's account is at its concurrency limit (code ${code}).`, RETRY_AFTER_S)
+    }
     throw new ProviderError(
       'unavailable',
       `Kling is busy or unavailable (code ${code}); try again in a few seconds.`,

@@ -80,8 +80,13 @@ export type ProviderFailure =
   | 'content_rejected'
   /** The provider says our request was malformed: a bug on our side, reported as 502. */
   | 'rejected_request'
-  /** Down, overloaded, or over its concurrency limit after the retries we allow ourselves. */
+  /** Down or overloaded after the retries we allow ourselves. */
   | 'unavailable'
+  /**
+   * The seller account is over its concurrency limit (Kling 1302/1303) after the retries we allow ourselves.
+   * Nothing was created. The job layer puts the task back at the head of its queue instead of failing the job.
+   */
+  | 'at_capacity'
   /** Our credentials were refused (after one re-sign); an operator must act. */
   | 'auth'
   /** The provider answered with something we cannot use. */

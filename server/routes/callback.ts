@@ -2,32 +2,30 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../app-env'
 import { verifyCallbackTokenAsync } from '../auth/callback-token'
 import { ApiError } from '../errors'
+import { JOB_ID_PATTERN } from '../jobs/job-id'
 import { logEvent } from '../log'
-import { jobDeps } from '../jobs/job-deps'
-import { refreshJobAsync } from '../jobs/refresh'
-import { adoptTaskAsync, markDueAsync } from '../jobs/transitions'
+import { ownerStub } from '../upstream/upstream-stub'
 
 const forged = () => new ApiError('not_found', 'Unknown callback.')
 
 /**
- * `POST /v1/callbacks/{provider}/{token}`: the provider says a task changed. The token proves we issued the URL
- * (forged → 404). The body, flat or enveloped, is only a hint: we mark the job due and re-read the task upstream,
- * after answering 204.
+ * `POST /v1/callbacks/{provider}/{token}`: the provider says a task changed. The token names the owner and the job
+ * and proves we issued it (forged → 404), so the callback goes straight to that owner's object. The body, flat or
+ * enveloped, is only a hint: the object re-reads the task upstream, after we answered 204.
  */
 export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) => {
   const secret = c.var.config.callbackSecret
   if (!secret || c.req.param('provider') !== c.var.provider.name) throw forged()
-  const jobId = await verifyCallbackTokenAsync(c.req.param('token'), secret)
-  if (!jobId || !(await markDueAsync(c.env.DB, jobId))) throw forged()
+  const target = await verifyCallbackTokenAsync(c.req.param('token'), secret)
+  if (!target || !JOB_ID_PATTERN.test(target.jobId)) throw forged()
   const body = parseJson(await c.req.text())
-  logEvent('info', 'callback', { job_id: jobId, hinted_status: hintedStatus(body) })
-  // A seller that cannot be asked by our job id: the webhook is how a job whose submit went unanswered learns its
-  // task. Recorded only where the job has none (the URL is signed for this one job).
+  // A seller that cannot be asked by our job id: the webhook is how a task whose submit went unanswered is learnt.
+  // Adopted only where the job's task has no handle yet (the URL is signed for this one job).
   const named = c.var.provider.findsTasksByJobId ? null : c.var.provider.callbackTask(body)
-  if (named && (await adoptTaskAsync(c.env.DB, jobId, named.taskId, Date.now()))) {
-    logEvent('info', 'task_adopted_from_webhook', { job_id: jobId })
-  }
-  c.executionCtx.waitUntil(refreshJobAsync(jobDeps(c.env, c.var.config, c.var.provider), jobId))
+  const owner = ownerStub(c.env, target.owner)
+  if (!(await owner.callback(c.var.config, target.jobId, named?.taskId ?? null))) throw forged()
+  logEvent('info', 'callback', { job_id: target.jobId, hinted_status: hintedStatus(body) })
+  c.executionCtx.waitUntil(owner.refreshNow(c.var.config, target.jobId))
   return c.body(null, 204)
 })
 

@@ -3,22 +3,18 @@ import type { AppEnv } from '../app-env'
 import { jobNotFound } from '../errors'
 import { requestOrigin } from '../http/origin'
 import { JOB_ID_PATTERN } from '../jobs/job-id'
-import { endJobInputsAsync } from '../jobs/end-job'
 import { toJob } from '../jobs/job-row'
-import { getJobAsync } from '../jobs/repository'
-import { cancelJobAsync } from '../jobs/transitions'
+import { ownerStub } from '../upstream/upstream-stub'
 
 /**
- * `DELETE /v1/jobs/{id}`: an unfinished job becomes `canceled` and its images are never fetched or shown
- * (a refresh that is copying them discards them). A finished job is answered unchanged. No refund: Kling has
- * no cancel call and bills the task anyway.
+ * `DELETE /v1/jobs/{id}`: an unfinished job becomes `canceled`, its slots go back to the queue, and its images are
+ * never fetched or shown (a copy in progress is discarded). A finished job is answered unchanged. No refund: Kling
+ * has no cancel call and bills the task anyway.
  */
 export const cancelJob = new Hono<AppEnv>().delete('/:id', async (c) => {
   const id = c.req.param('id')
   if (!JOB_ID_PATTERN.test(id)) throw jobNotFound()
-  const canceled = await cancelJobAsync(c.env.DB, id, c.var.owner, Date.now())
-  if (canceled) await endJobInputsAsync({ db: c.env.DB, bucket: c.env.IMAGES }, canceled)
-  const row = await getJobAsync(c.env.DB, id, c.var.owner)
+  const row = await ownerStub(c.env, c.var.owner).cancel(c.var.config, id)
   if (!row) throw jobNotFound()
   return c.json(toJob(row, requestOrigin(c)))
 })

@@ -2,12 +2,13 @@ import { Hono } from 'hono'
 import { LIMITS } from '../../shared/api/limits'
 import type { Capabilities } from '../../shared/api/schemas'
 import type { AppEnv } from '../app-env'
-import { nextUtcMidnight, usedAsync, utcDay } from '../jobs/budget'
+import { nextUtcMidnight, utcDay } from '../jobs/budget'
+import { ownerStub } from '../upstream/upstream-stub'
 
 /** `GET /v1/capabilities`: models, limits and the caller's budget, so the UI never hard-codes them. */
 export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
   const now = Date.now()
-  const used = await usedAsync(c.env.DB, c.var.owner, utcDay(now))
+  const used = await ownerStub(c.env, c.var.owner).used(utcDay(now))
   const limit = c.var.config.dailyImageLimit
   const provider = c.var.provider
   const unavailable = provider.unavailable()
@@ -33,6 +34,7 @@ export const capabilities = new Hono<AppEnv>().get('/', async (c) => {
       series_amount_min: LIMITS.series_amount_min,
       series_amount_max: LIMITS.series_amount_max,
     },
+    upstream: { concurrency: c.var.config.upstreamConcurrency },
     budget: { daily_limit: limit, used_today: used, remaining_today: Math.max(0, limit - used), resets_at: nextUtcMidnight(now) },
   }
   return c.json(body)

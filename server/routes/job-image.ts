@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env'
 import { ApiError, jobNotFound } from '../errors'
 import { JOB_ID_PATTERN } from '../jobs/job-id'
 import type { StoredImage } from '../jobs/job-row'
-import { getJobAsync } from '../jobs/repository'
+import { ownerStub } from '../upstream/upstream-stub'
 import { imageKey } from '../jobs/store-images'
 import { invalidRequest } from '../validate'
 
@@ -13,7 +13,7 @@ export const jobImage = new Hono<AppEnv>().get('/:id/images/:index', async (c) =
   const index = c.req.param('index')
   if (!/^\d{1,2}$/.test(index)) throw invalidRequest('path', [{ path: 'index', message: 'must be an image index (0, 1, ...)' }])
   if (!JOB_ID_PATTERN.test(id)) throw jobNotFound()
-  const row = await getJobAsync(c.env.DB, id, c.var.owner)
+  const row = await ownerStub(c.env, c.var.owner).getJob(c.var.config, id, 0)
   if (!row) throw jobNotFound()
   const images: StoredImage[] = row.status === 'succeeded' ? JSON.parse(row.images) : []
   const image = images.find((i) => i.index === Number(index))
@@ -22,7 +22,8 @@ export const jobImage = new Hono<AppEnv>().get('/:id/images/:index', async (c) =
   if (!object) throw new ApiError('not_found', `Image ${index} of job ${id} is missing from storage.`)
   return new Response(object.body, {
     headers: {
-      'Content-Type': object.httpMetadata?.contentType ?? image.content_type,
+      // The type read from the bytes when the image was stored.
+      'Content-Type': image.content_type,
       'Content-Length': String(object.size),
       'Cache-Control': 'private, max-age=31536000, immutable',
       ETag: object.httpEtag,

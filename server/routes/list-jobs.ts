@@ -4,7 +4,7 @@ import type { AppEnv } from '../app-env'
 import { requestOrigin } from '../http/origin'
 import { decodeCursor, encodeCursor } from '../jobs/cursor'
 import { toJob } from '../jobs/job-row'
-import { listJobsAsync } from '../jobs/repository'
+import { ownerStub } from '../upstream/upstream-stub'
 import { invalidRequest, parseOrThrow } from '../validate'
 
 const DEFAULT_LIMIT = 20
@@ -16,7 +16,7 @@ export const listJobs = new Hono<AppEnv>().get('/', async (c) => {
   const after = query.cursor === undefined ? null : decodeCursor(query.cursor)
   if (query.cursor !== undefined && !after) throw invalidRequest('query', [{ path: 'cursor', message: 'is not a cursor this API returned' }])
   // One extra row tells whether another page exists without a COUNT.
-  const rows = await listJobsAsync(c.env.DB, c.var.owner, limit + 1, after)
+  const rows = await ownerStub(c.env, c.var.owner).listJobs(limit + 1, after)
   const page = rows.slice(0, limit)
   const last = page[page.length - 1]
   const body: JobList = {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { LIMITS } from '../../shared/api/limits'
-import { Capabilities, CreateJobRequest, ErrorBody, GetJobQuery, Health, Job, JobList, ListJobsQuery } from '../../shared/api/schemas'
+import { Capabilities, Changes, ChangesQuery, CreateJobRequest, ErrorBody, GetJobQuery, Health, Job, JobList, ListJobsQuery } from '../../shared/api/schemas'
 import { VERSION } from '../version'
 
 type Json = Record<string, unknown>
@@ -57,6 +57,7 @@ export function openApiDocument(): Json {
         CreateJobRequest: schema(CreateJobRequest, 'input'),
         Job: schema(Job),
         JobList: schema(JobList),
+        Changes: schema(Changes),
         Capabilities: schema(Capabilities),
         Health: schema(Health),
         ErrorBody: schema(ErrorBody),
@@ -119,7 +120,7 @@ export function openApiDocument(): Json {
         get: {
           summary: 'A job.',
           description:
-            'Refreshes the job from upstream when due (at most about once a second). With `wait`, holds the request until the job finishes or `wait` seconds pass.',
+            'With `wait`, holds the request until the job finishes or `wait` seconds pass. The server refreshes unfinished jobs from upstream on its own (about once a second, or on the provider\'s callback).',
           security: bearer,
           parameters: [jobId, ...queryParameters(GetJobQuery, { wait: 'Seconds to hold, 0 to 25 (default 0).' })],
           responses: { 200: json('Job', 'The job.'), ...pick(400, 401, 404, 500, 503) },
@@ -130,6 +131,16 @@ export function openApiDocument(): Json {
           security: bearer,
           parameters: [jobId],
           responses: { 200: json('Job', 'The job after the cancel.'), ...pick(401, 404, 500, 503) },
+        },
+      },
+      '/v1/changes': {
+        get: {
+          summary: "One long-poll for all of the caller's jobs.",
+          description:
+            'Every job whose status, `queue_position` or images changed after `after`, each once in its latest state, oldest change first; held until there is one or `wait` seconds pass (then `jobs` is empty and `cursor` unchanged). Without `after`: the unfinished jobs and the current cursor. An unknown or expired cursor answers 400; start again without it.',
+          security: bearer,
+          parameters: queryParameters(ChangesQuery, { after: 'The `cursor` of the previous answer.', wait: 'Seconds to hold, 0 to 25 (default 0).' }),
+          responses: { 200: json('Changes', 'Changed jobs and the next cursor.'), ...pick(400, 401, 500, 503) },
         },
       },
       '/v1/jobs/{id}/images/{index}': {
@@ -150,7 +161,7 @@ export function openApiDocument(): Json {
         post: {
           summary: "The provider's task-status callback.",
           description:
-            "`token` is `{job id}.{HMAC-SHA256 of the job id under CALLBACK_SECRET, base64url}`. The body (Kling's flat or enveloped shape) is only a hint: the server re-reads the task upstream. Sent only when PUBLIC_BASE_URL and CALLBACK_SECRET are set.",
+            "`token` is `{job id}.{owner, base64url}.{HMAC-SHA256 of owner and job id under CALLBACK_SECRET, base64url}`: it names the owner's object to refresh. The body (Kling's flat or enveloped shape) is only a hint: the server re-reads the task upstream. Sent only when PUBLIC_BASE_URL and CALLBACK_SECRET are set.",
           security: [],
           parameters: [
             { name: 'provider', in: 'path', required: true, schema: { type: 'string', enum: ['kling'] } },

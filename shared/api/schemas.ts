@@ -191,6 +191,16 @@ export const GetJobQuery = z.strictObject({
   wait: z.optional(z.coerce.number().check(z.gte(0), z.lte(25))),
 })
 
+/** `GET /v1/changes` query: `after` a cursor from an earlier answer (omit to start), `wait` 0 to 25 s. */
+export const ChangesQuery = z.strictObject({
+  after: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  wait: z.optional(z.coerce.number().check(z.gte(0), z.lte(25))),
+})
+
+/** `GET /v1/changes` answer: changed jobs, oldest change first, and the cursor to pass as `after` next. */
+export const Changes = z.object({ jobs: z.array(Job), cursor: z.string() })
+export type Changes = z.infer<typeof Changes>
+
 /** `Idempotency-Key`: 1 to 128 visible ASCII characters. */
 export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 visible ASCII characters'))
 
@@ -282,6 +292,8 @@ export const Capabilities = z.object({
     series_amount_min: z.int(),
     series_amount_max: z.int(),
   }),
+  /** The seller account's task slots (`UPSTREAM_CONCURRENCY`); jobs past them wait in the backend's queue. */
+  upstream: z.object({ concurrency: z.int() }),
   budget: z.object({
     daily_limit: z.int(),
     used_today: z.int(),

@@ -49,6 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CLIENT_TOKENS: `${E2E.owner}:${E2E.token}`,
         CALLBACK_SECRET: 'e2e-callback-secret',
         PUBLIC_BASE_URL: workerUrl,
+        // The simulator here has no slot limit; the queue at a limit has its own tests (test/server/upstream-queue).
+        UPSTREAM_CONCURRENCY: '24',
       },
     })
     cleanups.push(() => worker.stop())

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { call, callRaw, resetWorld, TOKENS } from './helpers'
+import type { Env } from '../../server/env'
 
 beforeEach(() => resetWorld())
 
@@ -46,7 +47,7 @@ describe('every route', () => {
   })
 
   it('turns an unexpected error into 500 internal_error with a fixed message and no stack', async () => {
-    const reply = await call('/v1/jobs', { env: { DB: undefined as unknown as D1Database } })
+    const reply = await call('/v1/jobs', { env: { OWNERS: undefined as unknown as Env['OWNERS'] } })
     expect(reply.status).toBe(500)
     expect(reply.body).toEqual({ error: { code: 'internal_error', message: 'Something went wrong on our side; please try again.' } })
     expect(reply.text).not.toMatch(/at |\.ts/)

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { callbackTokenAsync } from '../../server/auth/callback-token'
-import { call, createJob, dbJob, env, resetWorld, simConfig, simFinish, simTasks, TEST_VARS } from './helpers'
+import { call, createJob, dbJob, inOwner, resetWorld, simConfig, simFinish, simTasks, TEST_VARS } from './helpers'
 
 beforeEach(() => resetWorld())
 
@@ -37,7 +37,7 @@ describe('POST /v1/callbacks/{provider}/{token}', () => {
   it('lets a waiting client see a callback-driven completion within a fraction of a second', async () => {
     const { id, path } = await finishedJobWithCallback()
     // Not due for a minute: only the callback can make the job refresh now.
-    await env.DB.prepare('UPDATE jobs SET poll_after = ?2 WHERE id = ?1').bind(id, Date.now() + 60_000).run()
+    await inOwner('alice', (mem) => mem.nextStep.set(id, Date.now() + 60_000))
     const waiting = call(`/v1/jobs/${id}?wait=10`)
     await new Promise((r) => setTimeout(r, 300))
     const started = Date.now()
@@ -49,9 +49,9 @@ describe('POST /v1/callbacks/{provider}/{token}', () => {
 
   it('answers 404 to a forged token, a token for another job, and another provider', async () => {
     const { id } = await finishedJobWithCallback()
-    const other = await callbackTokenAsync('job_00000000000000000000000000', TEST_VARS.CALLBACK_SECRET)
-    const wrongKey = await callbackTokenAsync(id, 'not-the-secret')
-    const good = await callbackTokenAsync(id, TEST_VARS.CALLBACK_SECRET)
+    const other = await callbackTokenAsync({ owner: 'alice', jobId: 'job_00000000000000000000000000' }, TEST_VARS.CALLBACK_SECRET)
+    const wrongKey = await callbackTokenAsync({ owner: 'alice', jobId: id }, 'not-the-secret')
+    const good = await callbackTokenAsync({ owner: 'alice', jobId: id }, TEST_VARS.CALLBACK_SECRET)
     const malformed = ['a.b.c', `${id}.A`, `${id}.AAAAA`, `${id}.`, `${id}.%00`, '.AAAA']
     const forged = [`${id}.AAAA`, other, wrongKey, ...malformed].map((token) => `/v1/callbacks/kling/${token}`)
     for (const path of [...forged, `/v1/callbacks/fal/${good}`, '/v1/callbacks/kling/x']) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { call, createJob, env, getJob, resetWorld, runCron, simConfig, simFinish, simStats, simTasks, usedToday } from './helpers'
+import { call, createJob, env, getJob, makeTasksDue, resetWorld, runOwnerAlarm, simConfig, simFinish, simStats, simTasks, usedToday } from './helpers'
 
 beforeEach(() => resetWorld())
 
@@ -14,8 +14,8 @@ describe('DELETE /v1/jobs/{id}', () => {
     expect(reply.body).toMatchObject({ id: created.body.id, status: 'canceled', images: [] })
     await simFinish((await simTasks())[0].task_id)
     expect((await getJob(created.body.id, 1)).body).toMatchObject({ status: 'canceled', images: [] })
-    await env.DB.prepare('UPDATE jobs SET poll_after = 0, watched_until = 0').run()
-    await runCron()
+    await makeTasksDue()
+    await runOwnerAlarm()
     expect((await simStats()).cdnGets).toBe(0)
     expect((await env.IMAGES.list({ prefix: `jobs/${created.body.id}/` })).objects).toHaveLength(0)
     expect(await usedToday()).toBe(2)

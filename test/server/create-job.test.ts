@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { call, createJob, dbJob, env, jpegBase64, jpegBytes, pngBase64Async, resetWorld, simConfig, simStats, simTasks, toBase64, usedToday } from './helpers'
+import { call, createJob, dbJob, env, getJob, jpegBase64, jpegBytes, ownerSql, pngBase64Async, resetWorld, simConfig, simStats, simTasks, toBase64, usedToday } from './helpers'
 
 beforeEach(() => resetWorld())
 
@@ -41,7 +41,7 @@ describe('POST /v1/jobs', () => {
   it('sends a callback_url with a token when PUBLIC_BASE_URL is set', async () => {
     const reply = await createJob(generate, { env: { PUBLIC_BASE_URL: 'https://frames.example/' } })
     const [task] = await simTasks()
-    expect(task.callback_url).toMatch(new RegExp(`^https://frames\\.example/v1/callbacks/kling/${reply.body.id}\\.[A-Za-z0-9_-]{43}$`))
+    expect(task.callback_url).toMatch(new RegExp(`^https://frames\\.example/v1/callbacks/kling/${reply.body.id}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$`))
   })
 
   describe('image_to_image', () => {
@@ -187,7 +187,7 @@ describe('POST /v1/jobs', () => {
       const reply = await createJob({ ...generate, n: 3 })
       expect(reply.status).toBe(402)
       expect(reply.body.error.code).toBe('insufficient_credits')
-      const { results } = await env.DB.prepare('SELECT * FROM jobs').all<Record<string, any>>()
+      const results = await ownerSql('alice', 'SELECT * FROM jobs')
       expect(results).toHaveLength(1)
       expect(results[0]).toMatchObject({ status: 'failed', error_code: 'insufficient_credits', charged: 0 })
       expect(await usedToday()).toBe(0)
@@ -224,14 +224,17 @@ describe('POST /v1/jobs', () => {
       expect(await simTasks()).toHaveLength(1)
     })
 
-    it('gives up after three attempts: 503 with Retry-After, job failed and refunded', async () => {
+    it('after three 1303s puts the task back at the head of the queue instead of failing the job', async () => {
       await simConfig({ faults: { create: [1, 2, 3].map(() => ({ status: 429, code: 1303 })) } })
       const reply = await createJob(generate)
-      expect(reply.status).toBe(503)
-      expect(reply.body.error.code).toBe('upstream_unavailable')
-      expect(Number(reply.headers.get('Retry-After'))).toBeGreaterThan(0)
-      expect(await usedToday()).toBe(0)
+      expect(reply.status).toBe(202)
+      expect(reply.body).toMatchObject({ status: 'queued', queue_position: 1, error: null })
+      expect(await usedToday()).toBe(1)
+      // The queue pauses about a second after the seller said "full", then submits it again.
+      expect((await getJob(reply.body.id, 15)).body.status).toBe('succeeded')
+      expect(await simTasks()).toHaveLength(1)
     })
+
   })
 
   describe('Kling auth', () => {
@@ -332,7 +335,7 @@ describe('POST /v1/jobs', () => {
     it('honours a key for 24 hours only', async () => {
       const headers = { 'Idempotency-Key': 'old-key' }
       const first = await createJob(generate, { headers })
-      await env.DB.prepare('UPDATE idempotency_keys SET created_at = created_at - 86400001').run()
+      await ownerSql('alice', 'UPDATE idempotency_keys SET created_at = created_at - 86400001')
       const again = await createJob(generate, { headers })
       expect(again.status).toBe(202)
       expect(again.body.id).not.toBe(first.body.id)

@@ -188,7 +188,7 @@ describe('fuzz: tampered signed tokens', () => {
   it(`refuses every tampered callback token with 404 (${RUNS} runs)`, async () => {
     await resetWorld({ delayMs: 60_000 })
     const job = await createJob({ operation: 'generate', prompt: 'p' })
-    const good = await callbackTokenAsync(job.body.id, TEST_VARS.CALLBACK_SECRET)
+    const good = await callbackTokenAsync({ owner: 'alice', jobId: job.body.id }, TEST_VARS.CALLBACK_SECRET)
     const tamper = fc.oneof(
       fc.tuple(fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.')).map(([at, ch]) => {
         const i = at % good.length

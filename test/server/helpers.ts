@@ -1,9 +1,12 @@
 /** Test helpers for the Worker in workerd: call it with per-test env overrides, drive the simulator, make images. */
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
+import { createExecutionContext, runDurableObjectAlarm, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import type { ErrorBody, Job } from '../../shared/api/schemas'
+import { readConfig } from '../../server/config'
 import type { Env } from '../../server/env'
 import worker from '../../server/index'
+import { ownerMemory, type OwnerMemory, type OwnerObject } from '../../server/owner/owner-object'
+import { ownerStub, upstreamStubAsync } from '../../server/upstream/upstream-stub'
 import { buildSolidJpeg } from '../simulator/fixtures/build-solid-jpeg'
 import { TEST_VARS } from './test-env'
 
@@ -11,7 +14,7 @@ import { TEST_VARS } from './test-env'
 export const SIM_URL = env.KLING_API_BASE!
 export const TOKENS = { alice: 'alice-token-7f3a9c', bob: 'bob-token-22d1e8' } as const
 export type Owner = keyof typeof TOKENS
-type Bindings = 'DB' | 'IMAGES' | 'OWNER_RATE_LIMITER'
+type Bindings = 'OWNERS' | 'UPSTREAM' | 'IMAGES' | 'OWNER_RATE_LIMITER'
 export type EnvOverrides = Partial<Record<Exclude<keyof Env, Bindings>, string | undefined>> & Partial<Pick<Env, Bindings>>
 
 // ---- the simulator's admin API ----
@@ -44,15 +47,44 @@ export interface SimTask {
   callback_url: string | null
 }
 
-/** A clean world for each test: simulator reset (small delay), and empty tables. */
+/**
+ * A clean world for each test: simulator reset (small delay), both owners' objects emptied (storage and memory), and
+ * the upstream queues of the accounts tests use emptied.
+ */
 export async function resetWorld(simConfigPatch: Record<string, unknown> = {}): Promise<void> {
   await sim('/__sim/reset', { delayMs: 300, ...simConfigPatch })
-  await env.DB.batch([
-    env.DB.prepare('DELETE FROM jobs'),
-    env.DB.prepare('DELETE FROM idempotency_keys'),
-    env.DB.prepare('DELETE FROM usage_ledger'),
-  ])
+  for (const owner of Object.keys(TOKENS) as Owner[]) {
+    await runInDurableObject(ownerStub(env, owner), async (instance: OwnerObject, state) => {
+      await state.storage.deleteAll()
+      Reflect.set(instance, 'mem', ownerMemory(state.storage.sql))
+    })
+  }
+  const accounts = [{}, { KLING_API_KEY: 'dev-api-key' }, ...(['fal', 'pixeldojo', 'apimodels'] as const).map((PROVIDER) => ({ PROVIDER }))]
+  for (const overrides of accounts) {
+    const result = readConfig({ ...env, ...overrides } as Env)
+    if (!result.ok) throw new Error(result.reason)
+    await runInDurableObject(await upstreamStubAsync(env, result.config), async (_instance, state) => {
+      for (const table of ['waiting', 'leases', 'meta']) state.storage.sql.exec(`DELETE FROM ${table}`)
+    })
+  }
 }
+
+// ---- inside the objects ----
+
+/** Runs `fn` inside an owner's object, with its memory (the write-through mirror, the timers) and its storage. */
+export function inOwner<T>(owner: Owner, fn: (mem: OwnerMemory, state: DurableObjectState) => T | Promise<T>): Promise<T> {
+  return runInDurableObject(ownerStub(env, owner), (instance: OwnerObject, state) => fn(Reflect.get(instance, 'mem') as OwnerMemory, state))
+}
+
+/** Rows of an SQL query in an owner's object storage. */
+export const ownerSql = <T = Record<string, any>>(owner: Owner, query: string, ...bindings: unknown[]) =>
+  inOwner(owner, (_mem, state) => state.storage.sql.exec(query, ...bindings).toArray() as T[])
+
+/** Runs the owner object's alarm now, if one is set (what the platform does when it is due). */
+export const runOwnerAlarm = (owner: Owner = 'alice') => runDurableObjectAlarm(ownerStub(env, owner))
+
+/** Makes every task of the owner's unfinished jobs due, as if its next step's time had come. */
+export const makeTasksDue = (owner: Owner = 'alice') => inOwner(owner, (mem) => mem.nextStep.clear())
 
 // ---- calling the Worker ----
 
@@ -108,16 +140,11 @@ export const createJob = (body: Record<string, unknown>, options: Omit<CallOptio
 
 export const getJob = (id: string, wait = 0, options: CallOptions = {}) => call<JobOrError>(`/v1/jobs/${id}?wait=${wait}`, options)
 
-/** Runs the cron handler once and waits for its work. */
-export async function runCron(overrides: EnvOverrides = {}): Promise<void> {
-  const ctx = createExecutionContext()
-  await worker.scheduled(createScheduledController({ cron: '* * * * *' }), { ...env, ...overrides } as Env, ctx)
-  await waitOnExecutionContext(ctx)
-}
-
-export const dbJob = (id: string) => env.DB.prepare('SELECT * FROM jobs WHERE id = ?1').bind(id).first<Record<string, any>>()
+/** A job's stored row, with its first upstream task's handle as `task_id`. */
+export const dbJob = async (id: string, owner: Owner = 'alice') =>
+  (await ownerSql(owner, 'SELECT j.*, (SELECT task_id FROM tasks WHERE job_id = j.id AND part = 0) AS task_id FROM jobs j WHERE id = ?', id))[0] ?? null
 export const usedToday = async (owner: Owner = 'alice') =>
-  (await env.DB.prepare('SELECT used FROM usage_ledger WHERE owner = ?1 AND day = ?2').bind(owner, new Date().toISOString().slice(0, 10)).first<{ used: number }>())?.used ?? 0
+  (await ownerSql<{ used: number }>(owner, 'SELECT used FROM usage WHERE day = ?', new Date().toISOString().slice(0, 10)))[0]?.used ?? 0
 
 export { env, TEST_VARS }
 

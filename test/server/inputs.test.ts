@@ -3,7 +3,7 @@ import { inputTokenAsync } from '../../server/auth/input-token'
 import { call, createJob, env, getJob, pngBase64Async, resetWorld, TEST_VARS } from './helpers'
 import { withTunnelAsync } from './tunnel-pump'
 
-const apimodels = { PROVIDER: 'apimodels', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL }
+const apimodels = { PROVIDER: 'apimodels', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
 const sim = (path: string, body?: unknown) =>
   fetch(env.APIMODELS_API_BASE + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>)
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
 /** An image_to_image job on apimodels, left running; returns it with the input URL the seller was given. */
 async function runningJob() {
   const image = await pngBase64Async(320, 300)
-  const reply = await withTunnelAsync(env.TEST_TUNNEL_URL, apimodels, () => createJob({ operation: 'image_to_image', prompt: 'p', image }, { env: apimodels }))
+  const reply = await withTunnelAsync(env.TEST_TUNNEL_URL!, apimodels, () => createJob({ operation: 'image_to_image', prompt: 'p', image }, { env: apimodels }))
   expect(reply.status).toBe(202)
   const [task] = (await sim('/__sim/tasks')).tasks
   return { id: reply.body.id as string, image, path: new URL(task.body.image_url).pathname }

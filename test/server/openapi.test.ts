@@ -10,6 +10,7 @@ describe('GET /v1/openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/v1/callbacks/{provider}/{token}',
       '/v1/capabilities',
+      '/v1/changes',
       '/v1/health',
       '/v1/jobs',
       '/v1/jobs/{id}',

@@ -47,7 +47,7 @@ function inputUrlsIn(value: unknown): string[] {
 describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_name, upstream: Upstream) => {
   const as = (options: { env?: Record<string, string | undefined> } = {}) => ({ env: { ...upstream.env, ...options.env } })
   /** Runs `fn` while sellers can reach the Worker (input downloads, webhooks). */
-  const live = <T>(fn: () => Promise<T>, overrides: Record<string, string | undefined> = {}) => withTunnelAsync(env.TEST_TUNNEL_URL, { ...upstream.env, ...overrides }, fn)
+  const live = <T>(fn: () => Promise<T>, overrides: Record<string, string | undefined> = {}) => withTunnelAsync(env.TEST_TUNNEL_URL!, { ...upstream.env, ...overrides }, fn)
 
   beforeEach(async () => {
     await resetWorld()
@@ -95,7 +95,7 @@ describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_nam
           const [task] = await upstream.tasks()
           const urls = inputUrlsIn(task.body)
           expect(urls).toHaveLength(1)
-          expect(urls[0].startsWith(`${env.TEST_TUNNEL_URL}/v1/inputs/`)).toBe(true)
+          expect(urls[0].startsWith(`${env.TEST_TUNNEL_URL!}/v1/inputs/`)).toBe(true)
           expect((await call(new URL(urls[0]).pathname, { as: null, ...as() })).status).toBe(404)
         }
       })
@@ -162,7 +162,7 @@ describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_nam
       expect(reply.body.error.code).toBe('upstream_unavailable')
       expect(reply.body.error.message).toMatch(/may have started it/)
       expect(await usedToday()).toBe(0)
-      const [row] = (await env.DB.prepare('SELECT id, status FROM jobs').all<{ id: string; status: string }>()).results
+      const [row] = (await call<{ jobs: { id: string; status: string }[] }>('/v1/jobs', as({ env: noCallbacks }))).body.jobs
       expect(row.status).toBe('failed')
       await getJob(row.id, 1, as({ env: noCallbacks }))
     }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { call, createJob, getJob, resetWorld, simConfig, TEST_VARS, TOKENS } from './helpers'
+import type { Env } from '../../server/env'
 
 beforeEach(() => resetWorld())
 afterEach(() => vi.restoreAllMocks())
@@ -23,7 +24,7 @@ describe('secrets', () => {
     await keep(createJob({ operation: 'generate', prompt: 'p' }, { env: { KLING_SECRET_KEY: 'another-secret' } }))
     await keep(createJob({ operation: 'generate', prompt: 'p' }, { env: { KLING_API_KEY: 'wrong-api-key-9' } }))
     await keep(call('/v1/health', { as: null, env: { KLING_ACCESS_KEY: undefined } }))
-    await keep(call('/v1/jobs', { env: { DB: undefined as unknown as D1Database } }))
+    await keep(call('/v1/jobs', { env: { OWNERS: undefined as unknown as Env['OWNERS'] } }))
     await keep(call('/v1/jobs', { env: { CLIENT_TOKENS: 'alice:alice-token-7f3a9c,bob:alice-token-7f3a9c' } }))
 
     // The operator does get one line naming the refused code.

@@ -1,7 +1,7 @@
 /** What is particular to each seller, beyond the shared contract (provider-contract.test.ts). */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { callbackTokenAsync } from '../../server/auth/callback-token'
-import { call, createJob, dbJob, env, getJob, pngBase64Async, resetWorld, TEST_VARS, usedToday } from './helpers'
+import { call, createJob, env, getJob, inOwner, ownerSql, pngBase64Async, resetWorld, TEST_VARS, usedToday } from './helpers'
 import { withTunnelAsync } from './tunnel-pump'
 
 const admin = (base: string) => (path: string, body?: unknown) =>
@@ -9,6 +9,15 @@ const admin = (base: string) => (path: string, body?: unknown) =>
 const fal = admin(env.FAL_QUEUE_BASE!)
 const pixeldojo = admin(env.PIXELDOJO_API_BASE!)
 const apimodels = admin(env.APIMODELS_API_BASE!)
+
+/** The seller's handle of the job's (first) task, as the owner's object keeps it; null before it is known. */
+const taskHandle = async (jobId: string) => (await ownerSql<{ task_id: string | null }>('alice', 'SELECT task_id FROM tasks WHERE job_id = ? ORDER BY part', jobId))[0]?.task_id ?? null
+
+/** Makes the job's tasks not due for `ms`, so that only a webhook can move it sooner. */
+const notDueFor = (jobId: string, ms: number) =>
+  inOwner('alice', (mem) => {
+    for (const task of mem.store.active.get(jobId)?.tasks ?? []) mem.nextStep.set(task.task_key, Date.now() + ms)
+  })
 
 beforeEach(async () => {
   await resetWorld()
@@ -30,11 +39,11 @@ describe('fal.ai', () => {
   })
 
   it('sends fal_webhook when callbacks are on, and a webhook makes the job re-read at once', async () => {
-    const withHooks = { ...asFal, PUBLIC_BASE_URL: env.TEST_TUNNEL_URL }
-    await withTunnelAsync(env.TEST_TUNNEL_URL, withHooks, async () => {
+    const withHooks = { ...asFal, PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
+    await withTunnelAsync(env.TEST_TUNNEL_URL!, withHooks, async () => {
       const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: withHooks })
       // Not due for a minute: only the webhook can make it refresh.
-      await env.DB.prepare('UPDATE jobs SET poll_after = ?2 WHERE id = ?1').bind(reply.body.id, Date.now() + 60_000).run()
+      await notDueFor(reply.body.id, 60_000)
       const done = await getJob(reply.body.id, 10, { env: withHooks })
       expect(done.body.status).toBe('succeeded')
     })
@@ -49,17 +58,16 @@ describe('fal.ai', () => {
     const reply = await createJob({ operation: 'generate', prompt: 'p', n: 2 }, { env: withHooks })
     expect(reply.status).toBe(202)
     const id = reply.body.id
-    expect((await dbJob(id))?.task_id).toBeNull()
-    // As if the submit were still hanging: the job is held, so the webhook cannot refresh it now.
-    await env.DB.prepare('UPDATE jobs SET lease_until = ?2 WHERE id = ?1').bind(id, Date.now() + 60_000).run()
+    expect(await taskHandle(id)).toBeNull()
+    // Not due for a minute: only the webhook can name the task now.
+    await notDueFor(id, 60_000)
     const [task] = (await fal('/__sim/tasks')).tasks
     await fal(`/__sim/tasks/${task.id}/finish`, {})
     const payload = { images: [0, 1].map((i) => ({ url: `${env.FAL_QUEUE_BASE}/files/${task.id}/${i}.png`, content_type: 'image/png' })) }
-    const token = await callbackTokenAsync(id, TEST_VARS.CALLBACK_SECRET)
+    const token = await callbackTokenAsync({ owner: 'alice', jobId: id }, TEST_VARS.CALLBACK_SECRET)
     const hook = await call(`/v1/callbacks/fal/${token}`, { as: null, method: 'POST', body: { request_id: task.id, gateway_request_id: task.id, status: 'OK', payload, error: null }, env: withHooks })
     expect(hook.status).toBe(204)
-    expect(JSON.parse((await dbJob(id))!.task_id)).toMatchObject({ request_id: task.id })
-    await env.DB.prepare('UPDATE jobs SET lease_until = 0 WHERE id = ?1').bind(id).run()
+    expect(JSON.parse((await taskHandle(id))!)).toMatchObject({ request_id: task.id })
     const done = await getJob(id, 10, { env: withHooks })
     expect(done.body.status).toBe('succeeded')
     expect(done.body.images).toHaveLength(2)
@@ -91,7 +99,7 @@ describe('fal.ai', () => {
 })
 
 describe('fal.ai omni', () => {
-  const withUrls = { PROVIDER: 'fal', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL }
+  const withUrls = { PROVIDER: 'fal', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
 
   it('sends kling-v3-omni series without images to o3/text-to-image, with 4K and no fal cost', async () => {
     const reply = await createJob({ operation: 'omni', model: 'kling-v3-omni', prompt: 'a storyboard', images: [], result_type: 'series', series_amount: 3, aspect_ratio: '16:9', resolution: '2k' }, { env: withUrls })
@@ -106,7 +114,7 @@ describe('fal.ai omni', () => {
   })
 
   it('sends kling-image-o1 references as image_urls in order, and the prompt with @ImageN', async () => {
-    await withTunnelAsync(env.TEST_TUNNEL_URL, withUrls, async () => {
+    await withTunnelAsync(env.TEST_TUNNEL_URL!, withUrls, async () => {
       const images = [await pngBase64Async(320, 320), await pngBase64Async(400, 300)]
       const reply = await createJob({ operation: 'omni', prompt: '<<<image_2>>> wearing <<<image_1>>>', images, n: 2 }, { env: withUrls })
       expect(reply.status, JSON.stringify(reply.body)).toBe(202)
@@ -164,10 +172,10 @@ describe('PixelDojo', () => {
 })
 
 describe('apimodels.app', () => {
-  const asAm = { PROVIDER: 'apimodels', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL }
+  const asAm = { PROVIDER: 'apimodels', PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
 
   it('maps Kling model names to its own, and style transfer keeps the input size', async () => {
-    await withTunnelAsync(env.TEST_TUNNEL_URL, asAm, async () => {
+    await withTunnelAsync(env.TEST_TUNNEL_URL!, asAm, async () => {
       const reply = await createJob({ operation: 'image_to_image', model: 'kling-v2-new', prompt: 'ukiyo-e', image: await pngBase64Async(640, 400) }, { env: asAm })
       expect(reply.status).toBe(202)
       const done = await getJob(reply.body.id, 15, { env: asAm })
@@ -179,7 +187,7 @@ describe('apimodels.app', () => {
   })
 
   it('sends multi_reference as kling-multi-image with subject_image_list and the scene by URL', async () => {
-    await withTunnelAsync(env.TEST_TUNNEL_URL, asAm, async () => {
+    await withTunnelAsync(env.TEST_TUNNEL_URL!, asAm, async () => {
       const subjects = [await pngBase64Async(300, 300), await pngBase64Async(320, 300)]
       const reply = await createJob({ operation: 'multi_reference', prompt: 'together', subject_images: subjects, scene_image: await pngBase64Async(400, 300), aspect_ratio: '4:3' }, { env: asAm })
       expect(reply.status, JSON.stringify(reply.body)).toBe(202)

@@ -1,4 +1,4 @@
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers'
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { fileURLToPath } from 'node:url'
 import { defineProject } from 'vitest/config'
 import { sellerBindings, SIM_PORT, TEST_VARS } from './test-env.ts'
@@ -8,12 +8,11 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 // The Worker runs in workerd (as deployed); Kling and the sellers are the real simulators, started in Node by
 // global-setup.ts.
 export default defineProject(async () => {
-  const migrations = await readD1Migrations(here('../../migrations'))
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: here('../../wrangler.jsonc') },
-        miniflare: { bindings: { ...TEST_VARS, ...sellerBindings(), KLING_API_BASE: `http://127.0.0.1:${SIM_PORT}`, TEST_MIGRATIONS: migrations } },
+        miniflare: { bindings: { ...TEST_VARS, ...sellerBindings(), KLING_API_BASE: `http://127.0.0.1:${SIM_PORT}` } },
       }),
     ],
     test: {
@@ -21,7 +20,6 @@ export default defineProject(async () => {
       root: here('.'),
       include: ['**/*.test.ts'],
       globalSetup: [here('global-setup.ts')],
-      setupFiles: [here('apply-migrations.ts')],
       // One simulator serves every file; its faults and stats are global, so files take turns. Files share one
       // runner (isolate: false) instead of starting workerd per file: 55 s instead of 100 s on two cores.
       fileParallelism: false,

@@ -43,6 +43,7 @@ export function makeCaps(models: ModelCapabilities[] = [makeModel()]): Capabilit
       series_amount_min: 2,
       series_amount_max: 9,
     },
+    upstream: { concurrency: 5 },
     budget: { daily_limit: 200, used_today: 10, remaining_today: 190, resets_at: '2026-11-22T00:00:00.000Z' },
   }
 }

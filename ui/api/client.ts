@@ -4,6 +4,7 @@
  */
 import {
   Capabilities,
+  Changes,
   ErrorBody,
   Health,
   Job,
@@ -93,6 +94,18 @@ export class ApiClient {
     return this.request(Job, `/v1/jobs/${encodeURIComponent(id)}${query}`, { signal: options.signal }).then(
       (r) => r.data,
     )
+  }
+
+  /**
+   * `GET /v1/changes`: the caller's jobs changed after `after` (each once, latest state, oldest change first),
+   * held up to `wait` seconds; without `after`, the unfinished jobs and the current cursor.
+   */
+  changes(options: { after?: string | null; wait?: number; signal?: AbortSignal } = {}) {
+    const params = new URLSearchParams()
+    if (options.after) params.set('after', options.after)
+    if (options.wait) params.set('wait', String(options.wait))
+    const query = params.size ? `?${params}` : ''
+    return this.request(Changes, `/v1/changes${query}`, { signal: options.signal }).then((r) => r.data)
   }
 
   listJobs(options: { limit?: number; cursor?: string | null; signal?: AbortSignal } = {}) {

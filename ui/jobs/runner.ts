@@ -1,5 +1,6 @@
 /**
- * Runs jobs from submission to placed images: create (with an idempotency key) → long-poll until terminal →
+ * Runs jobs from submission to placed images: create (with an idempotency key) → wait until terminal (every job
+ * through one `GET /v1/changes` long-poll, change-feed.ts; per-job long-polls on a backend without it) →
  * (expand chains: feed the result back as the next pass's input) → fetch each image → prepare it for Figma →
  * place it. Jobs wait for a slot of a bounded pool. Jobs that have a backend id are kept with `savePending`, so
  * a reopened plugin resumes polling them and still places their images.
@@ -7,11 +8,12 @@
  * Framework-free: the panel subscribes to it, and the tests drive it with fakes.
  */
 import { TERMINAL_STATUSES } from '../../shared/api/enums'
-import type { CreateJobRequest, Job } from '../../shared/api/schemas'
+import type { Changes, CreateJobRequest, Job } from '../../shared/api/schemas'
 import type { ImageBytes, PendingJob, PendingJobsUpdate, PlaceRequest, PlaceResult } from '../../shared/protocol/messages'
 import { ApiError, isAbortError, isTransient } from '../api/api-error'
 import type { FetchedImage } from '../api/client'
 import { toFailure, type Failure } from '../api/describe-error'
+import { ChangeFeed } from './change-feed'
 import type { JobSpec } from './job-spec'
 import { canCancel, isActive, transition, type JobEvent, type JobState } from './job-state'
 import { createLimiter } from './limiter'
@@ -20,6 +22,8 @@ import { createLimiter } from './limiter'
 export interface JobsApi {
   createJob(body: CreateJobRequest, options: { idempotencyKey: string }): Promise<{ job: Job; created: boolean }>
   getJob(id: string, options: { wait?: number; signal?: AbortSignal }): Promise<Job>
+  /** The change feed; when the backend offers it, every running job is watched through one long-poll. */
+  changes?(options: { after?: string | null; wait?: number; signal?: AbortSignal }): Promise<Changes>
   cancelJob(id: string): Promise<Job>
   fetchImage(url: string, signal?: AbortSignal): Promise<FetchedImage>
 }
@@ -90,6 +94,8 @@ export class JobRunner {
   private restored = false
   /** What was last saved for each pending job id, so only changes are sent. */
   private saved = new Map<string, string>()
+  /** One feed per client (a settings change makes a new client). */
+  private readonly feeds = new WeakMap<JobsApi, ChangeFeed>()
 
   constructor(private readonly deps: RunnerDeps) {
     this.limiter = createLimiter(() => deps.concurrency())
@@ -301,6 +307,12 @@ export class JobRunner {
   }
 
   private async poll(run: Run, api: JobsApi, signal: AbortSignal, live: () => boolean): Promise<Job> {
+    const feed = this.feedFor(api)
+    if (feed) {
+      return feed.watch(run.entry.jobId!, (job) => {
+        if (live() && job.status !== 'queued') this.move(run, 'start')
+      }, signal)
+    }
     let failures = 0
     for (;;) {
       const asked = this.deps.now()
@@ -318,6 +330,20 @@ export class JobRunner {
         await this.deps.sleep(backoffMs(failures, error), signal)
       }
     }
+  }
+
+  private feedFor(api: JobsApi): ChangeFeed | null {
+    if (!api.changes) return null
+    let feed = this.feeds.get(api)
+    if (!feed) {
+      const changes = api.changes.bind(api)
+      feed = new ChangeFeed(
+        { changes, getJob: (id, options) => api.getJob(id, options) },
+        { sleep: this.deps.sleep, now: this.deps.now, waitSeconds: this.deps.waitSeconds },
+      )
+      this.feeds.set(api, feed)
+    }
+    return feed
   }
 
   private fail(run: Run, failure: Failure): void {

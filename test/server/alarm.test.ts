@@ -1,17 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createJob, dbJob, env, getJob, pngBase64Async, resetWorld, runCron, simConfig, simTasks, usedToday } from './helpers'
+import { createJob, dbJob, env, getJob, inOwner, makeTasksDue, pngBase64Async, resetWorld, runOwnerAlarm, simConfig, simStats, simTasks, usedToday } from './helpers'
 
 beforeEach(() => resetWorld())
 
-/** Makes a job look untouched by clients and due. */
-const unwatch = (id: string) => env.DB.prepare('UPDATE jobs SET poll_after = 0, watched_until = 0, lease_until = 0 WHERE id = ?1').bind(id).run()
-
-describe('scheduled (cron sweep)', () => {
+describe("the owner object's alarm (replaces the cron sweep)", () => {
   it('fails a job older than 10 minutes with timeout, and refunds it', async () => {
     await simConfig({ delayMs: 60_000 })
     const created = await createJob({ operation: 'generate', prompt: 'p', n: 3 })
-    await env.DB.prepare('UPDATE jobs SET created_at = created_at - 600001 WHERE id = ?1').bind(created.body.id).run()
-    await runCron()
+    await inOwner('alice', (mem) => {
+      mem.store.active.get(created.body.id)!.job.created_at -= 600_001
+    })
+    await runOwnerAlarm()
     const job = (await getJob(created.body.id)).body
     expect(job).toMatchObject({ status: 'failed', error: { code: 'timeout', message: 'Kling did not finish this job within 10 minutes.' } })
     expect(await usedToday()).toBe(0)
@@ -20,21 +19,21 @@ describe('scheduled (cron sweep)', () => {
   it('finishes a job nobody is watching', async () => {
     const created = await createJob({ operation: 'generate', prompt: 'p', aspect_ratio: '3:2' })
     await new Promise((r) => setTimeout(r, 400))
-    await unwatch(created.body.id)
-    await runCron()
+    await makeTasksDue()
+    await runOwnerAlarm()
     const row = await dbJob(created.body.id)
     expect(row?.status).toBe('succeeded')
     expect(JSON.parse(row!.images)[0]).toMatchObject({ width: 1248, height: 832 })
   })
 
-  it('leaves a job a client is polling to that client', async () => {
+  it('reads each unfinished task upstream about once a second, however many clients wait', async () => {
     await simConfig({ delayMs: 60_000 })
     const created = await createJob({ operation: 'generate', prompt: 'p' })
-    await getJob(created.body.id)
-    await env.DB.prepare('UPDATE jobs SET poll_after = 0 WHERE id = ?1').bind(created.body.id).run()
-    const before = (await dbJob(created.body.id))!.poll_after
-    await runCron()
-    expect((await dbJob(created.body.id))!.poll_after).toBe(before)
+    const before = (await simStats()).queries
+    await Promise.all([1, 2, 3, 4].map(() => getJob(created.body.id, 2)))
+    const reads = (await simStats()).queries - before
+    expect(reads).toBeGreaterThanOrEqual(1)
+    expect(reads).toBeLessThanOrEqual(3)
   })
 
   it('resubmits a job whose submission never reached Kling, from the stored input image', async () => {
@@ -48,8 +47,10 @@ describe('scheduled (cron sweep)', () => {
     expect((await dbJob(created.body.id))?.task_id).toBeNull()
     expect(await env.IMAGES.head(`inputs/${created.body.id}/image`)).not.toBeNull()
 
-    await unwatch(created.body.id)
-    await runCron()
+    // The next call brings the usual configuration (Kling reachable again); then the alarm's step runs.
+    await getJob(created.body.id)
+    await makeTasksDue()
+    await runOwnerAlarm()
     const tasks = await simTasks()
     expect(tasks).toHaveLength(1)
     expect(tasks[0]).toMatchObject({ external_task_id: created.body.id, model_name: 'kling-v3' })
@@ -66,8 +67,8 @@ describe('scheduled (cron sweep)', () => {
     await simConfig({ faults: { dropCreate: 1, query: [{ status: 500, code: 5000 }, { status: 500, code: 5000 }] } })
     const created = await createJob({ operation: 'generate', prompt: 'p' })
     expect(created.status).toBe(202)
-    await unwatch(created.body.id)
-    await runCron()
+    await makeTasksDue()
+    await runOwnerAlarm()
     const tasks = await simTasks()
     expect(tasks).toHaveLength(1)
     expect((await dbJob(created.body.id))?.task_id).toBe(tasks[0].task_id)
