@@ -1,4 +1,5 @@
 import { imageInfo, type ImageInfo } from '../../shared/image/image-info'
+import { imageTailIsWhole } from '../../shared/image/image-integrity'
 import type { StoredImage } from './job-row'
 
 /** A result image could not be copied. `permanent` when retrying later cannot help (gone, or not an image). */
@@ -79,6 +80,12 @@ async function streamToBucketAsync(bucket: R2Bucket, key: string, index: number,
   if (!info) {
     await bucket.delete(key)
     throw new ImageCopyError(`Result image ${index} is not a PNG, JPEG, GIF or WebP file.`, true)
+  }
+  // A body that ended early but "completely" (a proxy's truncated answer) must not become a result: check the end.
+  const tail = await bucket.get(key, { range: { suffix: 16 } })
+  if (!tail || !imageTailIsWhole(new Uint8Array(await tail.arrayBuffer()), info.format)) {
+    await bucket.delete(key)
+    throw new Error(`result image ${index} arrived cut short`)
   }
   return { index, width: info.width, height: info.height, content_type: info.content_type }
 }

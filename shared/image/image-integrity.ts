@@ -66,6 +66,21 @@ function jpegIssue(b: Uint8Array): string | null {
   return 'its JPEG data is cut off'
 }
 
+/**
+ * Whether the last bytes of a file of `format` are its proper ending (PNG's IEND chunk, JPEG's EOI, GIF's trailer):
+ * a cheap check that a download was not cut short, for files too large to walk whole. WebP is judged by its
+ * RIFF length elsewhere, so any tail passes here.
+ */
+export function imageTailIsWhole(tail: Uint8Array, format: 'png' | 'jpeg' | 'gif' | 'webp'): boolean {
+  if (format === 'png') return IEND.every((byte, i) => tail[tail.length - IEND.length + i] === byte)
+  if (format === 'jpeg') return endsWithEoi(tail)
+  if (format === 'gif') return tail[tail.length - 1] === 0x3b
+  return true
+}
+
+/** IEND: zero length, type, CRC. */
+const IEND = [0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]
+
 /** EOI at the very end; some encoders pad after it, so a few trailing zero bytes are allowed. */
 function endsWithEoi(b: Uint8Array): boolean {
   let end = b.length

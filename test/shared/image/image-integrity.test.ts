@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imageIntegrityIssue } from '../../../shared/image/image-integrity'
+import { imageIntegrityIssue, imageTailIsWhole } from '../../../shared/image/image-integrity'
 import { buildPng } from '../../simulator/fixtures/build-png'
 
 const png = new Uint8Array(buildPng(40, 30, (x, y) => [x * 6, y * 8, 128]))
@@ -52,5 +52,16 @@ describe('imageIntegrityIssue', () => {
     expect(imageIntegrityIssue(new Uint8Array([0xff, 0xd8, ...DQT, ...DHT, ...jpeg.slice(sos)]), 'jpeg')).toMatch(/no frame header/)
     expect(imageIntegrityIssue(new Uint8Array([...jpeg.slice(0, sof + 13), ...jpeg.slice(sos)]), 'jpeg')).toMatch(/decoding tables/)
     expect(imageIntegrityIssue(new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0, 0, 0, 0, 1, 1, 0x11, 0, 0, 0, 0, 0, 0]), 'jpeg')).toMatch(/damaged segment/)
+  })
+})
+
+describe('imageTailIsWhole', () => {
+  it('accepts the proper endings and refuses a file cut short', () => {
+    expect(imageTailIsWhole(png.slice(-16), 'png')).toBe(true)
+    expect(imageTailIsWhole(png.slice(0, png.length - 3).slice(-16), 'png')).toBe(false)
+    expect(imageTailIsWhole(jpeg.slice(-16), 'jpeg')).toBe(true)
+    expect(imageTailIsWhole(jpeg.slice(-17, -1), 'jpeg')).toBe(false)
+    expect(imageTailIsWhole(new Uint8Array([1, 2, 0x3b]), 'gif')).toBe(true)
+    expect(imageTailIsWhole(new Uint8Array([1, 2, 3]), 'gif')).toBe(false)
   })
 })
