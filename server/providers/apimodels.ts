@@ -1,13 +1,11 @@
-import type { SellerAccess } from '../config'
 import { logEvent } from '../log'
 import { ambiguousSubmit } from './ambiguous-submit'
 import { APIMODELS_MODELS, APIMODELS_PREFERRED_MODELS } from './apimodels-models'
 import { apimodelsBody, apimodelsTaskUrl, apimodelsUrl } from './apimodels-request'
-import { modelCapabilities } from './model-capabilities'
 import { apimodelsFailure, apimodelsTaskId, apimodelsTaskState, parseApimodelsEnvelope } from './apimodels-response'
 import { ProviderError, type CallbackTask, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
 import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
-import { defaultModelsOf, gateUrlInputs } from './url-inputs'
+import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'apimodels.app'
 
@@ -15,32 +13,13 @@ const LABEL = 'apimodels.app'
  * apimodels.app (provider-docs/apimodels-kling-image.txt): one endpoint routed by `model`, `?task_id=` polling,
  * `{code, msg, data}` bodies, images by URL, and `callback_url` webhooks that name the task.
  */
-export class ApimodelsProvider implements Provider {
+export class ApimodelsProvider extends UrlInputSeller implements Provider {
   readonly name = 'apimodels'
   readonly defaultModel = APIMODELS_PREFERRED_MODELS.generate
-  readonly findsTasksByJobId = false
-  readonly imageInput = 'url'
-
-  constructor(
-    private readonly access: SellerAccess,
-    private readonly canServeInputs: boolean,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
-
-  get defaultModels() {
-    return defaultModelsOf(gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).entries, APIMODELS_PREFERRED_MODELS)
-  }
-
-  models() {
-    return gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).entries.map(modelCapabilities)
-  }
-
-  unavailable() {
-    return gateUrlInputs(LABEL, APIMODELS_MODELS, this.canServeInputs).unavailable
-  }
-
-  async accountAsync() {
-    return null
+  protected readonly label = LABEL
+  protected readonly catalog = {
+    entries: APIMODELS_MODELS,
+    preferred: APIMODELS_PREFERRED_MODELS,
   }
 
   /** 429 is a definite "not now" and is retried; a 5xx or a lost answer is ambiguous and never resubmitted. */

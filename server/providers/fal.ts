@@ -1,13 +1,11 @@
-import type { SellerAccess } from '../config'
 import { logEvent } from '../log'
 import { ambiguousSubmit } from './ambiguous-submit'
 import { FAL_MODELS, FAL_PREFERRED_MODELS } from './fal-models'
-import { modelCapabilities } from './model-capabilities'
 import { falSubmitBody, falSubmitUrl } from './fal-request'
 import { falFailure, falResultState, falTaskId, parseFalStatus, parseFalSubmit, parseFalTaskId } from './fal-response'
 import { ProviderError, type CallbackTask, type Provider, type TaskInput, type TaskRef, type TaskState } from './provider'
 import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
-import { defaultModelsOf, gateUrlInputs } from './url-inputs'
+import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'fal.ai'
 
@@ -16,37 +14,17 @@ const LABEL = 'fal.ai'
  * `Authorization: Key`, then follow the `status_url` and `response_url` the submit returned, exactly as returned
  * (they leave out the endpoint's sub-path; rebuilding them is fal-js issue #214). Images go by URL.
  */
-export class FalProvider implements Provider {
+export class FalProvider extends UrlInputSeller implements Provider {
   readonly name = 'fal'
   readonly defaultModel = FAL_PREFERRED_MODELS.generate
-  readonly findsTasksByJobId = false
-  readonly imageInput = 'url'
-
-  constructor(
-    private readonly access: SellerAccess,
-    /** Whether the Worker can hand out signed input URLs (PUBLIC_BASE_URL and CALLBACK_SECRET set). */
-    private readonly canServeInputs: boolean,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
-
-  get defaultModels() {
-    return defaultModelsOf(gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).entries, FAL_PREFERRED_MODELS)
-  }
-
-  models() {
-    return gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).entries.map(modelCapabilities)
-  }
-
-  unavailable() {
-    return [
-      ...gateUrlInputs(LABEL, FAL_MODELS, this.canServeInputs).unavailable,
+  protected readonly label = LABEL
+  protected readonly catalog = {
+    entries: FAL_MODELS,
+    preferred: FAL_PREFERRED_MODELS,
+    missing: [
       { operation: 'expand' as const, reason: 'fal.ai has no Kling expand endpoint.' },
       { operation: 'multi_reference' as const, reason: 'fal.ai has no Kling multi-image reference endpoint.' },
-    ]
-  }
-
-  async accountAsync() {
-    return null
+    ],
   }
 
   /**
