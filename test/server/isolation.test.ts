@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../server/app'
 import { newJobId } from '../../server/jobs/job-id'
+import { encodeChangeCursor } from '../../server/owner/change-cursor'
 import { openApiDocument } from '../../server/routes/openapi-document'
 import { call, createJob, getJob, pngBase64Async, resetWorld, simConfig, simStats, simTasks, TOKENS, usedToday, type Owner, type Reply } from './helpers'
 import { methodOf, ROUTE_CASES } from './isolation-routes'
@@ -115,9 +116,12 @@ describe("isolation: another owner's token on alice's jobs", () => {
     const start = await call('/v1/changes', { as: 'bob' })
     expect(start.body.jobs.map((j: { id: string }) => j.id)).toEqual([bobJob])
     const aliceCursor = (await call('/v1/changes')).body.cursor as string
+    // Alice's cursor means nothing in bob's feed: the same 400 as a cursor of a feed that never existed.
     const withAliceCursor = await call(`/v1/changes?after=${aliceCursor}&wait=1`, { as: 'bob' })
+    const neverMade = await call(`/v1/changes?after=${encodeChangeCursor({ epoch: '0123456789abcdef', seq: 1 })}&wait=1`, { as: 'bob' })
     expect(withAliceCursor.status).toBe(400)
     expect(withAliceCursor.body.error.code).toBe('invalid_request')
+    expect(observable(withAliceCursor)).toEqual(observable(neverMade))
     // Bob holds his feed open while alice's jobs change: nothing reaches him, and he is not woken early (which
     // would tell him alice was busy).
     const started = Date.now()
