@@ -5,7 +5,7 @@
  * reaches for is left untouched.
  */
 import fc from 'fast-check'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { callbackTokenAsync } from '../../server/auth/callback-token'
 import { inputTokenAsync } from '../../server/auth/input-token'
 import { call, callRaw, createJob, env, inOwner, pngBase64Async, resetWorld, simConfig, simStats, simTasks, TEST_VARS, toBase64, type Owner, type Reply } from './helpers'
@@ -68,6 +68,8 @@ describe('isolation: signed input URLs (GET /v1/inputs/{token})', () => {
     expect(unknown.status).toBe(404)
     expect(JSON.parse(unknown.body)).toEqual({ error: { code: 'not_found', message: 'No such input.' } })
   }, 30_000)
+  // The seller simulator is shared by every file: back to its startup settings.
+  afterAll(() => seller('/__sim/reset'))
 
   /** A token's payload as its fields, and a payload of changed fields, base64url. */
   const payloadOf = (token: string) => JSON.parse(fromB64url(token.split('.')[0])) as { o: string; j: string; s: string; e: number }
