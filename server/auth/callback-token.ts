@@ -1,5 +1,3 @@
-import { fromBase64Url, toBase64Url } from './base64url'
-
 /**
  * Callback URL tokens: `{jobId}.{base64url(owner)}.{base64url(HMAC-SHA256(owner \n jobId, CALLBACK_SECRET))}`.
  * Owner and job stay readable so the route goes straight to the owner's object; the MAC proves we minted it, so a
@@ -39,4 +37,17 @@ function signed({ owner, jobId }: CallbackTarget): Uint8Array {
 
 function keyAsync(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/** The bytes of unpadded base64url text, or null when it is not that (a length of 4k+1 encodes no byte string). */
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) return null
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='))
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0))
+  // Only the one canonical spelling: a changed last character can decode to the same bytes.
+  return toBase64Url(bytes) === text ? bytes : null
 }

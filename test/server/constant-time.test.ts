@@ -25,17 +25,28 @@ describe('client tokens', () => {
   })
 
   it('does the same work whether the first, the last or no token matches, and however much of one matches', async () => {
+    // Every configured entry is read, and the same digests made, whatever is presented (digests of configured
+    // tokens may be kept per isolate: the first call warms that up).
+    let reads = 0
+    const watched = new Proxy(tokens, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++
+        return Reflect.get(target, key, receiver)
+      },
+    })
+    await ownerForTokenAsync(watched, 'warm-up')
     const digest = vi.spyOn(crypto.subtle, 'digest')
-    const work: Record<string, number> = {}
+    const work = new Set<string>()
     for (const presented of ['alice-token-7f3a9c', 'carol-token-5b9e01', 'carol-token-5b9e0X', 'Xarol-token-5b9e01', 'nobody', 'x'.repeat(500)]) {
+      reads = 0
       digest.mockClear()
-      await ownerForTokenAsync(tokens, presented)
-      // What each digest was of is not compared: only fixed-length SHA-256 outputs are.
+      await ownerForTokenAsync(watched, presented)
+      // Only fixed-length SHA-256 outputs are compared, never the texts.
       expect(digest.mock.calls.every(([algorithm]) => algorithm === 'SHA-256')).toBe(true)
-      work[presented] = digest.mock.calls.length
+      expect(reads, presented).toBe(tokens.length)
+      work.add(`${reads} entries, ${digest.mock.calls.length} digests`)
     }
-    // One digest of the presented token, one per configured token, always.
-    expect(new Set(Object.values(work))).toEqual(new Set([tokens.length + 1]))
+    expect(work.size).toBe(1)
   })
 })
 
