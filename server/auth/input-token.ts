@@ -1,3 +1,5 @@
+import { fromBase64Url, toBase64Url } from './base64url'
+
 /**
  * Tokens of input-image URLs (`GET /v1/inputs/{token}`), for sellers that fetch images by URL:
  * `{base64url(JSON {o: owner, j: job id, s: slot, e: expiry ms})}.{base64url(HMAC-SHA256("input\n" + payload))}`.
@@ -42,14 +44,4 @@ export async function verifyInputTokenAsync(token: string, secret: string, now: 
 
 function keyAsync(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='))
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }

@@ -157,6 +157,20 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/v1/inputs/{token}': {
+        get: {
+          summary: 'An input image of a running job, for a seller that fetches inputs by URL.',
+          description:
+            '`token` is `{payload}.{HMAC-SHA256 under CALLBACK_SECRET}`, both base64url; the payload names the owner, the job, the image and an expiry (with the job, at most an hour out). No bearer token. A forged, altered, expired or foreign token, or a job that has ended, answers 404 and reveals nothing. Served only when PUBLIC_BASE_URL and CALLBACK_SECRET are set.',
+          security: [],
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            200: { description: 'The bytes, `Cache-Control: private, no-store`.', content: { 'image/png': {}, 'image/jpeg': {} } },
+            404: errors[404],
+            503: errors[503],
+          },
+        },
+      },
       '/v1/callbacks/{provider}/{token}': {
         post: {
           summary: "The provider's task-status callback.",

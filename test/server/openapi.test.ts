@@ -12,6 +12,7 @@ describe('GET /v1/openapi.json', () => {
       '/v1/capabilities',
       '/v1/changes',
       '/v1/health',
+      '/v1/inputs/{token}',
       '/v1/jobs',
       '/v1/jobs/{id}',
       '/v1/jobs/{id}/images/{index}',
