@@ -67,8 +67,9 @@ export class FalProvider implements Provider {
         throw error
       }
       if (reply.status >= 200 && reply.status < 300) {
+        // fal queued it: an answer we cannot use (cut short, or URLs off fal's site) leaves only its webhook.
         const ref = parseFalSubmit(reply.body, this.access.base)
-        if (!ref) throw new ProviderError('bad_response', 'fal.ai accepted the job but its answer had no request id or no status URLs on its own site.')
+        if (!ref) throw ambiguousSubmit(LABEL, input, 'its answer had no request id or no status URLs on its own site')
         return { taskId: falTaskId(ref) }
       }
       last = falFailure(reply.status, reply.headers, reply.body)
@@ -91,7 +92,11 @@ export class FalProvider implements Provider {
     if (state === null) throw new ProviderError('bad_response', 'fal.ai answered a status request with an unknown status.')
     if (state !== 'completed') return { taskId, state }
     const result = await this.getAsync(fal.response_url)
-    if (result.status >= 200 && result.status < 300) return { taskId, ...falResultState(result.body) }
+    if (result.status >= 200 && result.status < 300) {
+      // A result that is not JSON (cut short on the way) is read again, not taken for "no images".
+      if (result.body === null) throw new ProviderError('unavailable', 'fal.ai sent a result that could not be read; reading it again.', SELLER_RETRY_AFTER_S)
+      return { taskId, ...falResultState(result.body) }
+    }
     const failure = falFailure(result.status, result.headers, result.body)
     // A failed request answers its result with the error; 5xx marked retryable is fal being down, not the task.
     if (failure.reason === 'unavailable' && failure.retryable) throw this.error(failure)
