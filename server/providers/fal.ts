@@ -6,7 +6,7 @@ import { modelCapabilities } from './model-capabilities'
 import { falSubmitBody, falSubmitUrl } from './fal-request'
 import { falFailure, falResultState, falTaskId, parseFalStatus, parseFalSubmit, parseFalTaskId } from './fal-response'
 import { ProviderError, type CallbackTask, type Provider, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
 import { defaultModelsOf, gateUrlInputs } from './url-inputs'
 
 const LABEL = 'fal.ai'
@@ -51,12 +51,14 @@ export class FalProvider implements Provider {
 
   /**
    * fal answers a submit only after queueing it, so an error answer means nothing was queued: retried when fal
-   * says it may be (`X-Fal-Retryable`). No answer at all is ambiguous and never resubmitted.
+   * says it may be (`X-Fal-Retryable`); a 429 still there after the retries requeues the task. No answer at all is
+   * ambiguous and never resubmitted.
    */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const url = falSubmitUrl(this.access.base, input)
     const body = falSubmitBody(input)
     let last: ReturnType<typeof falFailure> | null = null
+    let lastStatus = 0
     for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
       if (attempt > 0) await this.sleep(sellerBackoffMs(attempt - 1))
       let reply: SellerReply
@@ -73,8 +75,10 @@ export class FalProvider implements Provider {
         return { taskId: falTaskId(ref) }
       }
       last = falFailure(reply.status, reply.headers, reply.body)
+      lastStatus = reply.status
       if (!last.retryable) break
     }
+    if (lastStatus === 429) throw sellerAtCapacity(LABEL)
     throw this.error(last!)
   }
 

@@ -6,7 +6,7 @@ import { PIXELDOJO_MODELS } from './pixeldojo-models'
 import { pixelDojoJobUrl, pixelDojoRunBody, pixelDojoRunUrl } from './pixeldojo-request'
 import { parsePixelDojoRun, pixelDojoFailure, pixelDojoJobState } from './pixeldojo-response'
 import { ProviderError, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
 
 const LABEL = 'PixelDojo'
 
@@ -48,7 +48,10 @@ export class PixelDojoProvider implements Provider {
     return null
   }
 
-  /** 429 is a definite "not now" and is retried; a 500 or a lost answer is ambiguous and never resubmitted. */
+  /**
+   * 429 is a definite "not now": retried, then the task is requeued. A 500 or a lost answer is ambiguous and never
+   * resubmitted.
+   */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const body = pixelDojoRunBody(input)
     let last: { reason: ProviderFailure; message: string } | null = null
@@ -70,6 +73,7 @@ export class PixelDojoProvider implements Provider {
       if (reply.status >= 500) throw ambiguousSubmit(LABEL, input, `HTTP ${reply.status}`)
       last = pixelDojoFailure(reply.status, reply.body)
       if (reply.status !== 429) break
+      if (attempt === SELLER_SUBMIT_ATTEMPTS - 1) throw sellerAtCapacity(LABEL)
     }
     throw this.error(last!)
   }
