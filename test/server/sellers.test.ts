@@ -192,6 +192,16 @@ describe('PixelDojo', () => {
     expect(await usedToday()).toBe(0)
   })
 
+  it('fails a job whose submit answer was lost at once, even with callbacks on: PixelDojo sends no webhooks to wait for', async () => {
+    const withHooks = { ...asPd, PUBLIC_BASE_URL: 'http://127.0.0.1:1' }
+    await pixeldojo('/__sim/config', { faults: { dropSubmit: 1 } })
+    const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: withHooks })
+    expect(reply.status).toBe(503)
+    expect(reply.body.error.message).toMatch(/^PixelDojo did not confirm the job \(the connection was lost\)\. It may have started it anyway, so it was not sent again; your image budget was refunded/)
+    expect((await pixeldojo('/__sim/stats')).submits).toBe(1)
+    expect(await usedToday()).toBe(0)
+  })
+
   it('keeps polling through a 429 on the job poll', async () => {
     await pixeldojo('/__sim/config', { faults: { poll: [{ status: 429 }] } })
     const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: asPd })
