@@ -21,12 +21,22 @@ const DEADLINE_S = 60
 const SEED = Number(process.env.STRESS_SEED ?? 20261130)
 
 /** A 480x360 PNG reference image, base64, for the operations that take one. */
-export const REFERENCE = buildPng(480, 360, (x, y) => [x % 256, y % 256, (x * y) % 256]).toString('base64')
+const REFERENCE = buildPng(480, 360, (x, y) => [x % 256, y % 256, (x * y) % 256]).toString('base64')
 
 export interface FaultSuiteOptions {
   jobs: number
-  /** Job `i`'s request body; its prompt must be unique (sellers' tasks are matched to jobs by it). */
-  jobBody(i: number, prompt: string): Record<string, unknown>
+  /** The operations besides generate that the provider offers and the mix should include. */
+  alsoRuns: ('image_to_image' | 'expand')[]
+}
+
+/**
+ * Job `i` of the mix: generate (1 to 3 images, three ratios), with every sixth job an image to image and every
+ * sixth an expand where the provider has them. Its prompt is unique: sellers' tasks are matched to jobs by it.
+ */
+function jobBody(i: number, prompt: string, alsoRuns: FaultSuiteOptions['alsoRuns']): Record<string, unknown> {
+  if (i % 6 === 4 && alsoRuns.includes('image_to_image')) return { operation: 'image_to_image', prompt, image: REFERENCE, n: 1 }
+  if (i % 6 === 5 && alsoRuns.includes('expand')) return { operation: 'expand', prompt, image: REFERENCE, expansion: { top: 0, bottom: 0, left: 0.25, right: 0.25 } }
+  return { operation: 'generate', prompt, aspect_ratio: (['1:1', '16:9', '3:4'] as const)[i % 3], n: 1 + (i % 3) }
 }
 
 export function faultSuite(provider: StressProvider, options: FaultSuiteOptions): void {
@@ -52,7 +62,7 @@ export function faultSuite(provider: StressProvider, options: FaultSuiteOptions)
     // Ten at a time, as a few busy designers would.
     for (let i = 0; i < options.jobs; i += 10) {
       const batch = Array.from({ length: Math.min(10, options.jobs - i) }, (_, k) => i + k)
-      outcomes.push(...(await Promise.all(batch.map((j) => api.create(OWNERS[j % OWNERS.length], `fault-${SEED}-${j}`, options.jobBody(j, prompts[j]))))))
+      outcomes.push(...(await Promise.all(batch.map((j) => api.create(OWNERS[j % OWNERS.length], `fault-${SEED}-${j}`, jobBody(j, prompts[j], options.alsoRuns))))))
     }
     const accepted = outcomes.filter((o) => o.job)
     const final = await waitAllTerminal(api, accepted, (DEADLINE_S + 60) * 1000)
