@@ -81,13 +81,15 @@ export class KlingProvider implements Provider {
       if (found) return { taskId: found }
       unresolved = found === undefined
     }
-    const code = lastReply?.code ?? 'none'
+    const code = lastReply?.code ?? null
     if (!unresolved && (code === 1302 || code === 1303)) {
       throw new ProviderError('at_capacity', `Kling's account is at its concurrency limit (code ${code}).`, RETRY_AFTER_S)
     }
+    // What Kling last said, in words: its code, else the HTTP status of a bare answer, else that nothing came back.
+    const said = code !== null ? `code ${code}` : lastReply ? `HTTP ${lastReply.httpStatus}` : 'no answer'
     throw new ProviderError(
       'unavailable',
-      `Kling is busy or unavailable (code ${code}); try again in a few seconds.`,
+      `Kling is busy or unavailable (${said}); try again in a few seconds.`,
       RETRY_AFTER_S,
       unresolved,
       lastReply ? (lastReply.code ?? lastReply.httpStatus) : undefined,

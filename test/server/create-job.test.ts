@@ -284,6 +284,15 @@ describe('POST /v1/jobs', () => {
       expect(reply.status).toBe(202)
     })
 
+    it('after three bare gateway errors, with Kling having no such task, answers 503 naming the HTTP status and refunds', async () => {
+      await simConfig({ faults: { create: [1, 2, 3].map(() => ({ status: 502, code: 0, bare: true })) } })
+      const reply = await createJob(generate)
+      expect(reply.status).toBe(503)
+      expect(reply.body.error.message).toBe('Kling is busy or unavailable (HTTP 502); try again in a few seconds.')
+      expect(await simTasks()).toHaveLength(0)
+      expect(await usedToday()).toBe(0)
+    })
+
     it('answers 503 when the credentials are refused again after the re-sign', async () => {
       await simConfig({ faults: { create: [{ status: 401, code: 1004 }, { status: 401, code: 1004 }] } })
       const reply = await createJob(generate)
