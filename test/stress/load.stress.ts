@@ -59,6 +59,7 @@ it(`${OWNERS.length * PER_OWNER} concurrent jobs, ${SLOTS} slots, racing budgets
     refused: countBy(outcomes.filter((o) => !o.job).map((o) => `${o.status} ${o.errorCode}`)),
     ...figures,
     unexpected_5xx: api.counters.unexpected5xx.length,
+    wrangler_dev_proxy_restarts: api.counters.devProxyRestarts,
     network_errors_during_crash: api.counters.networkErrors,
     upstream_tasks: tasks.length,
     succeeded_upstream_at_crash: succeededAtCrash,

@@ -94,6 +94,7 @@ export function faultSuite(provider: StressProvider, options: FaultSuiteOptions)
       failures: countBy(failures),
       slots_leaked: slotsLeaked,
       unexpected_5xx: api.counters.unexpected5xx.length,
+      wrangler_dev_proxy_restarts: api.counters.devProxyRestarts,
       requests_to_worker: api.counters.requests,
       answers_by_status: api.counters.byStatus,
       upstream_calls: chaos.calls,
