@@ -1,6 +1,7 @@
 import { PROVIDERS, type ProviderName } from '../shared/api/enums'
 import type { Env } from './env'
 import { parseClientTokens, type ClientToken } from './auth/client-tokens'
+import { JOB_DEADLINE_MS } from './jobs/deadline'
 
 export interface KlingAccess {
   base: string
@@ -32,6 +33,8 @@ export interface Config {
   maxActiveJobs: number
   /** Task slots of the seller account (`UPSTREAM_CONCURRENCY`); the upstream object admits tasks within them. */
   upstreamConcurrency: number
+  /** When an unfinished job fails with `timeout` (`JOB_DEADLINE_S`, at most the default 10 minutes). */
+  jobDeadlineMs: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; setting: string; reason: string }
@@ -84,9 +87,25 @@ export function readConfig(env: Env): ConfigResult {
     return fail('UPSTREAM_CONCURRENCY', 'UPSTREAM_CONCURRENCY must be a whole number >= 1.')
   }
 
+  const deadlineS = count(env.JOB_DEADLINE_S, JOB_DEADLINE_MS / 1000)
+  if (deadlineS === null || deadlineS < 30 || deadlineS > JOB_DEADLINE_MS / 1000) {
+    return fail('JOB_DEADLINE_S', `JOB_DEADLINE_S must be a whole number of seconds from 30 to ${JOB_DEADLINE_MS / 1000}.`)
+  }
+
   return {
     ok: true,
-    config: { provider, kling, seller, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs, upstreamConcurrency },
+    config: {
+      provider,
+      kling,
+      seller,
+      clientTokens: tokens.tokens,
+      publicBaseUrl: publicBase || null,
+      callbackSecret,
+      dailyImageLimit,
+      maxActiveJobs,
+      upstreamConcurrency,
+      jobDeadlineMs: deadlineS * 1000,
+    },
   }
 }
 

@@ -23,6 +23,8 @@ export interface Env {
   MAX_ACTIVE_JOBS?: string
   /** Task slots of the seller account; jobs past them wait in the upstream object's queue. */
   UPSTREAM_CONCURRENCY?: string
+  /** Seconds after which an unfinished job fails with `timeout` (30 to 600, default 600). */
+  JOB_DEADLINE_S?: string
   /** Workers rate-limiting binding, keyed by owner (wrangler.jsonc `ratelimits`); a per-isolate window stands in without it. */
   OWNER_RATE_LIMITER?: RateLimit
   /** One object per owner: jobs, idempotency keys, budget, change feed (server/owner/owner-object.ts). */

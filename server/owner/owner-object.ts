@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../shared/api/enums'
 import type { JobCost, JobError } from '../../shared/api/schemas'
 import { readConfig, type Config } from '../config'
 import type { Env } from '../env'
-import { isOverdue, JOB_DEADLINE_MS, TIMEOUT_ERROR } from '../jobs/deadline'
+import { isOverdue, timeoutError } from '../jobs/deadline'
 import { isTerminal, type JobRow, type StoredImage } from '../jobs/job-row'
 import { nextUtcMidnight } from '../jobs/budget'
 import { ImageCopyError, imageKey, storeImagesAsync } from '../jobs/store-images'
@@ -305,7 +305,10 @@ export class OwnerObject extends DurableObject<Env> {
     this.mem.alarmAt = null
     const now = Date.now()
     const store = this.mem.store
-    for (const entry of [...store.active.values()]) if (isOverdue(entry.job, now)) this.failJob(entry, TIMEOUT_ERROR)
+    for (const entry of [...store.active.values()]) {
+      const config = this.currentConfig()
+      if (isOverdue(entry.job, now, config.jobDeadlineMs)) this.failJob(entry, timeoutError(PROVIDER_LABELS[config.provider], config.jobDeadlineMs))
+    }
     const due: TaskRow[] = []
     for (const entry of store.active.values()) {
       for (const task of entry.tasks) {
@@ -639,7 +642,7 @@ export class OwnerObject extends DurableObject<Env> {
     const now = Date.now()
     let at = Infinity
     for (const entry of this.mem.store.active.values()) {
-      at = Math.min(at, entry.job.created_at + JOB_DEADLINE_MS)
+      at = Math.min(at, entry.job.created_at + this.currentConfig().jobDeadlineMs)
       for (const task of entry.tasks) {
         if (task.state !== 'done' && !this.mem.inflight.has(task.task_key)) at = Math.min(at, this.mem.nextStep.get(task.task_key) ?? now)
       }

@@ -4,7 +4,7 @@ import { APIMODELS_MODELS, APIMODELS_PREFERRED_MODELS } from './apimodels-models
 import { apimodelsBody, apimodelsTaskUrl, apimodelsUrl } from './apimodels-request'
 import { apimodelsFailure, apimodelsTaskId, apimodelsTaskState, parseApimodelsEnvelope } from './apimodels-response'
 import { ProviderError, type CallbackTask, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
 import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'apimodels.app'
@@ -22,7 +22,10 @@ export class ApimodelsProvider extends UrlInputSeller implements Provider {
     preferred: APIMODELS_PREFERRED_MODELS,
   }
 
-  /** 429 is a definite "not now" and is retried; a 5xx or a lost answer is ambiguous and never resubmitted. */
+  /**
+   * 429 is a definite "not now": retried, then the task is requeued. A 5xx or a lost answer is ambiguous and never
+   * resubmitted.
+   */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const body = apimodelsBody(input)
     let last: { reason: ProviderFailure; message: string } | null = null
@@ -44,6 +47,7 @@ export class ApimodelsProvider extends UrlInputSeller implements Provider {
       if (reply.status >= 500) throw ambiguousSubmit(LABEL, input, `HTTP ${reply.status}`)
       last = apimodelsFailure(reply.status, envelope)
       if (last.reason !== 'unavailable') break
+      if (attempt === SELLER_SUBMIT_ATTEMPTS - 1 && (reply.status === 429 || envelope.code === 429)) throw sellerAtCapacity(LABEL)
     }
     throw this.error(last!)
   }

@@ -4,7 +4,7 @@ import { FAL_MODELS, FAL_PREFERRED_MODELS } from './fal-models'
 import { falSubmitBody, falSubmitUrl } from './fal-request'
 import { falFailure, falResultState, falTaskId, parseFalStatus, parseFalSubmit, parseFalTaskId } from './fal-response'
 import { ProviderError, type CallbackTask, type Provider, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
 import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'fal.ai'
@@ -29,12 +29,14 @@ export class FalProvider extends UrlInputSeller implements Provider {
 
   /**
    * fal answers a submit only after queueing it, so an error answer means nothing was queued: retried when fal
-   * says it may be (`X-Fal-Retryable`). No answer at all is ambiguous and never resubmitted.
+   * says it may be (`X-Fal-Retryable`); a 429 still there after the retries requeues the task. No answer at all is
+   * ambiguous and never resubmitted.
    */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const url = falSubmitUrl(this.access.base, input)
     const body = falSubmitBody(input)
     let last: ReturnType<typeof falFailure> | null = null
+    let lastStatus = 0
     for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
       if (attempt > 0) await this.sleep(sellerBackoffMs(attempt - 1))
       let reply: SellerReply
@@ -45,13 +47,16 @@ export class FalProvider extends UrlInputSeller implements Provider {
         throw error
       }
       if (reply.status >= 200 && reply.status < 300) {
+        // fal queued it: an answer we cannot use (cut short, or URLs off fal's site) leaves only its webhook.
         const ref = parseFalSubmit(reply.body, this.access.base)
-        if (!ref) throw new ProviderError('bad_response', 'fal.ai accepted the job but its answer had no request id or no status URLs on its own site.')
+        if (!ref) throw ambiguousSubmit(LABEL, input, 'its answer had no request id or no status URLs on its own site')
         return { taskId: falTaskId(ref) }
       }
       last = falFailure(reply.status, reply.headers, reply.body)
+      lastStatus = reply.status
       if (!last.retryable) break
     }
+    if (lastStatus === 429) throw sellerAtCapacity(LABEL)
     throw this.error(last!)
   }
 
@@ -69,7 +74,11 @@ export class FalProvider extends UrlInputSeller implements Provider {
     if (state === null) throw new ProviderError('bad_response', 'fal.ai answered a status request with an unknown status.')
     if (state !== 'completed') return { taskId, state }
     const result = await this.getAsync(fal.response_url)
-    if (result.status >= 200 && result.status < 300) return { taskId, ...falResultState(result.body) }
+    if (result.status >= 200 && result.status < 300) {
+      // A result that is not JSON (cut short on the way) is read again, not taken for "no images".
+      if (result.body === null) throw new ProviderError('unavailable', 'fal.ai sent a result that could not be read; reading it again.', SELLER_RETRY_AFTER_S)
+      return { taskId, ...falResultState(result.body) }
+    }
     const failure = falFailure(result.status, result.headers, result.body)
     // A failed request answers its result with the error; 5xx marked retryable is fal being down, not the task.
     if (failure.reason === 'unavailable' && failure.retryable) throw this.error(failure)

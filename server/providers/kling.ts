@@ -42,7 +42,7 @@ export class KlingProvider implements Provider {
 
   /**
    * Creates the task, never twice: a create is billed and not idempotent, so whenever its outcome is unknown
-   * (lost connection, 5xx, an answer without a task id) we first look the task up by our job id (Kling's
+   * (lost connection, 5xx, an unreadable answer or one without a task id) we first look the task up by our job id (Kling's
    * `external_task_id`), and resubmit only when Kling says it does not exist.
    */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
@@ -63,7 +63,9 @@ export class KlingProvider implements Provider {
         const action = klingCodeAction(reply.code, reply.httpStatus)
         const taskId = action.action === 'ok' ? taskIdOf(reply.data) : null
         if (taskId) return { taskId }
-        if (action.action === 'fail') {
+        // A 2xx whose body is no envelope (cut short on the way): Kling may have created the task, so look it up.
+        const unreadable = reply.code === null && reply.httpStatus >= 200 && reply.httpStatus < 300
+        if (action.action === 'fail' && !unreadable) {
           // A duplicate external_task_id after a lost attempt means that attempt did create the task.
           if (action.reason === 'rejected_request' && unresolved) {
             const found = await this.lookupAsync(input)
@@ -79,13 +81,15 @@ export class KlingProvider implements Provider {
       if (found) return { taskId: found }
       unresolved = found === undefined
     }
-    const code = lastReply?.code ?? 'none'
+    const code = lastReply?.code ?? null
     if (!unresolved && (code === 1302 || code === 1303)) {
       throw new ProviderError('at_capacity', `Kling's account is at its concurrency limit (code ${code}).`, RETRY_AFTER_S)
     }
+    // What Kling last said, in words: its code, else the HTTP status of a bare answer, else that nothing came back.
+    const said = code !== null ? `code ${code}` : lastReply ? `HTTP ${lastReply.httpStatus}` : 'no answer'
     throw new ProviderError(
       'unavailable',
-      `Kling is busy or unavailable (code ${code}); try again in a few seconds.`,
+      `Kling is busy or unavailable (${said}); try again in a few seconds.`,
       RETRY_AFTER_S,
       unresolved,
       lastReply ? (lastReply.code ?? lastReply.httpStatus) : undefined,

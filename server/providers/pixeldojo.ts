@@ -6,9 +6,14 @@ import { PIXELDOJO_MODELS } from './pixeldojo-models'
 import { pixelDojoJobUrl, pixelDojoRunBody, pixelDojoRunUrl } from './pixeldojo-request'
 import { parsePixelDojoRun, pixelDojoFailure, pixelDojoJobState } from './pixeldojo-response'
 import { ProviderError, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
 
 const LABEL = 'PixelDojo'
+/**
+ * PixelDojo documents no webhooks: a submit whose outcome is unknown can never be adopted later, so it fails now
+ * (refunded, saying so) even when the Worker has callbacks on for other sellers.
+ */
+const NO_WEBHOOKS = { callbackUrl: undefined }
 
 /**
  * The account's balance as PixelDojo last reported it (`creditsRemaining` of a run), per API base. PixelDojo
@@ -48,7 +53,10 @@ export class PixelDojoProvider implements Provider {
     return null
   }
 
-  /** 429 is a definite "not now" and is retried; a 500 or a lost answer is ambiguous and never resubmitted. */
+  /**
+   * 429 is a definite "not now": retried, then the task is requeued. A 500 or a lost answer is ambiguous and never
+   * resubmitted.
+   */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const body = pixelDojoRunBody(input)
     let last: { reason: ProviderFailure; message: string } | null = null
@@ -58,18 +66,19 @@ export class PixelDojoProvider implements Provider {
       try {
         reply = await sellerRequestAsync(this.name, 'POST', pixelDojoRunUrl(this.access.base), this.authorization, body)
       } catch (error) {
-        if (error instanceof SellerTransportError) throw ambiguousSubmit(LABEL, input, 'the connection was lost')
+        if (error instanceof SellerTransportError) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, 'the connection was lost')
         throw error
       }
       if (reply.status >= 200 && reply.status < 300) {
         const run = parsePixelDojoRun(reply.body)
-        if (!run) throw ambiguousSubmit(LABEL, input, 'its answer had no job id')
+        if (!run) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, 'its answer had no job id')
         if (run.creditsRemaining !== null) lastCreditsRemaining.set(this.access.base, run.creditsRemaining)
         return { taskId: run.jobId }
       }
-      if (reply.status >= 500) throw ambiguousSubmit(LABEL, input, `HTTP ${reply.status}`)
+      if (reply.status >= 500) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, `HTTP ${reply.status}`)
       last = pixelDojoFailure(reply.status, reply.body)
       if (reply.status !== 429) break
+      if (attempt === SELLER_SUBMIT_ATTEMPTS - 1) throw sellerAtCapacity(LABEL)
     }
     throw this.error(last!)
   }

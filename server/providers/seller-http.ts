@@ -1,4 +1,5 @@
 import { logEvent } from '../log'
+import { ProviderError } from './provider'
 
 /** One answer from a seller: status, headers and the body parsed as JSON when it is JSON (else null). */
 export interface SellerReply {
@@ -71,6 +72,14 @@ export const SELLER_SUBMIT_ATTEMPTS = 3
 
 /** Seconds we ask clients to wait after a seller said it is busy or down. */
 export const SELLER_RETRY_AFTER_S = 5
+
+/**
+ * A seller still answering 429 after our retries: nothing was created, so, as Kling's 1303, the task goes back to
+ * the head of the queue (admissions pause briefly) instead of failing the job.
+ */
+export function sellerAtCapacity(label: string): ProviderError {
+  return new ProviderError('at_capacity', `${label} is at this account's request limit (HTTP 429); the job waits in the queue.`, SELLER_RETRY_AFTER_S, false, 429)
+}
 
 /** A seller's message as one short line of text, so an odd upstream answer never turns into a dump. */
 export function plainText(value: unknown): string {

@@ -5,6 +5,7 @@
  * same body as a query. Results under `/files/`, the admin API under `/__sim/`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { APIMODELS_CHAOS } from './private/apimodels-chaos'
 import { apimodelsTaskData, handleApimodelsAsync } from './private/handle-apimodels'
 import { handleFilesAsync } from './private/handle-files'
 import { handleSellerAdminAsync } from './private/handle-seller-admin'
@@ -13,7 +14,7 @@ import { defaultSellerConfig } from './private/seller-config'
 import type { SellerContext } from './private/seller-context'
 import { SellerStatsRecorder } from './private/seller-stats'
 import { SellerTaskStore } from './private/seller-task-store'
-import { sendWebhook } from './private/send-webhook'
+import { deliverWebhook } from './private/send-webhook'
 import type { SellerSimulator, SellerSimulatorOptions } from './seller-simulator'
 
 let sequence = 0
@@ -30,10 +31,12 @@ export async function startApimodelsSimulator(opts: SellerSimulatorOptions = {})
     store: new SellerTaskStore(
       (task) => {
         if (!task.webhookUrl || (task.status !== 'completed' && task.status !== 'failed')) return
-        sendWebhook(task.webhookUrl, task.id, { code: 200, msg: 'success', data: apimodelsTaskData(ctx, task) }, (entry) => ctx.stats.webhook(entry), log)
+        deliverWebhook(ctx, task.webhookUrl, task.id, { code: 200, msg: 'success', data: apimodelsTaskData(ctx, task) })
       },
       () => `cl${Date.now().toString(36)}${(++sequence).toString(36).padStart(5, '0')}`,
     ),
+    chaos: null,
+    chaosVocabulary: APIMODELS_CHAOS,
     baseUrl: '',
     log,
   }

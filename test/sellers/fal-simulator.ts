@@ -16,7 +16,8 @@ import { defaultSellerConfig } from './private/seller-config'
 import type { SellerContext } from './private/seller-context'
 import { SellerStatsRecorder } from './private/seller-stats'
 import { SellerTaskStore } from './private/seller-task-store'
-import { sendWebhook } from './private/send-webhook'
+import { FAL_CHAOS } from './private/fal-chaos'
+import { deliverWebhook } from './private/send-webhook'
 import type { SellerSimulator, SellerSimulatorOptions } from './seller-simulator'
 
 export interface FalSimulator extends SellerSimulator {
@@ -39,8 +40,10 @@ export async function startFalSimulator(opts: SellerSimulatorOptions & { statusP
       const result = resultBody(ctx, task)
       const ok = result.status === 200
       const body = { request_id: task.id, gateway_request_id: task.id, status: ok ? 'OK' : 'ERROR', payload: result.body, error: ok ? null : task.error }
-      sendWebhook(task.webhookUrl, task.id, body, (entry) => ctx.stats.webhook(entry), log)
+      deliverWebhook(ctx, task.webhookUrl, task.id, body)
     }),
+    chaos: null,
+    chaosVocabulary: FAL_CHAOS,
     baseUrl: '',
     log,
   }

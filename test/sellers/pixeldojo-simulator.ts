@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleFilesAsync } from './private/handle-files'
 import { handlePixelDojoAsync, refundFailedJob } from './private/handle-pixeldojo'
+import { PIXELDOJO_CHAOS } from './private/pixeldojo-chaos'
 import { handleSellerAdminAsync } from './private/handle-seller-admin'
 import { listenAsync } from './private/listen'
 import { defaultSellerConfig } from './private/seller-config'
@@ -30,6 +31,8 @@ export async function startPixelDojoSimulator(opts: SellerSimulatorOptions = {})
       (task) => refundFailedJob(ctx, task),
       () => `job_${Date.now().toString(36)}${(++sequence).toString(36).padStart(4, '0')}`,
     ),
+    chaos: null,
+    chaosVocabulary: PIXELDOJO_CHAOS,
     baseUrl: '',
     log,
   }

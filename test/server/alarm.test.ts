@@ -16,6 +16,25 @@ describe("the owner object's alarm (replaces the cron sweep)", () => {
     expect(await usedToday()).toBe(0)
   })
 
+  it('fails a seller job past a JOB_DEADLINE_S of 60 s naming the seller, and refunds it', async () => {
+    const asApimodels = { PROVIDER: 'apimodels', JOB_DEADLINE_S: '60' }
+    await fetch(`${env.APIMODELS_API_BASE}/__sim/reset`, { method: 'POST', body: JSON.stringify({ delayMs: 60_000 }) })
+    const created = await createJob({ operation: 'generate', prompt: 'p' }, { env: asApimodels })
+    expect(created.status).toBe(202)
+    await inOwner('alice', (mem) => {
+      mem.store.active.get(created.body.id)!.job.created_at -= 59_000
+    })
+    await runOwnerAlarm()
+    expect((await getJob(created.body.id, 0, { env: asApimodels })).body.status).not.toBe('failed')
+    await inOwner('alice', (mem) => {
+      mem.store.active.get(created.body.id)!.job.created_at -= 1_001
+    })
+    await runOwnerAlarm()
+    const job = (await getJob(created.body.id, 0, { env: asApimodels })).body
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'timeout', message: 'apimodels.app did not finish this job within 1 minute.' } })
+    expect(await usedToday()).toBe(0)
+  })
+
   it('finishes a job nobody is watching', async () => {
     const created = await createJob({ operation: 'generate', prompt: 'p', aspect_ratio: '3:2' })
     await new Promise((r) => setTimeout(r, 400))

@@ -224,6 +224,17 @@ describe('POST /v1/jobs', () => {
       expect(await simTasks()).toHaveLength(1)
     })
 
+    it('looks the task up after a create answered 200 with a body cut short, instead of failing a job Kling runs', async () => {
+      // Chaos seed 10 at rate 1: the create makes the task and answers half its JSON; the lookup that follows passes.
+      await simConfig({ chaos: { rate: 1, seed: 10, stallMs: 0 } })
+      const reply = await createJob(generate)
+      await simConfig({ chaos: null })
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+      expect((await getJob(reply.body.id, 15)).body.status).toBe('succeeded')
+      expect(await simTasks()).toHaveLength(1)
+      expect((await simStats()).creates.generations).toBe(1)
+    })
+
     it('after three 1303s puts the task back at the head of the queue instead of failing the job', async () => {
       await simConfig({ faults: { create: [1, 2, 3].map(() => ({ status: 429, code: 1303 })) } })
       const reply = await createJob(generate)
@@ -271,6 +282,15 @@ describe('POST /v1/jobs', () => {
       await simConfig({ faults: { create: [{ status: 429, code: 0, bare: true }, { status: 503, code: 0, bare: true }] } })
       const reply = await createJob(generate)
       expect(reply.status).toBe(202)
+    })
+
+    it('after three bare gateway errors, with Kling having no such task, answers 503 naming the HTTP status and refunds', async () => {
+      await simConfig({ faults: { create: [1, 2, 3].map(() => ({ status: 502, code: 0, bare: true })) } })
+      const reply = await createJob(generate)
+      expect(reply.status).toBe(503)
+      expect(reply.body.error.message).toBe('Kling is busy or unavailable (HTTP 502); try again in a few seconds.')
+      expect(await simTasks()).toHaveLength(0)
+      expect(await usedToday()).toBe(0)
     })
 
     it('answers 503 when the credentials are refused again after the re-sign', async () => {

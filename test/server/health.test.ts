@@ -49,6 +49,15 @@ describe('GET /v1/health', () => {
     expect((await call('/v1/health', { as: null, env: { PUBLIC_BASE_URL: 'https://kf.example.dev' } })).status).toBe(200)
   })
 
+  it('answers 503 naming JOB_DEADLINE_S outside 30 to 600 seconds', async () => {
+    for (const value of ['29', '601', '1.5', 'ten']) {
+      const reply = await call('/v1/health', { as: null, env: { JOB_DEADLINE_S: value } })
+      expect(reply.status).toBe(503)
+      expect(reply.body.reason).toBe('JOB_DEADLINE_S must be a whole number of seconds from 30 to 600.')
+    }
+    expect((await call('/v1/health', { as: null, env: { JOB_DEADLINE_S: '90' } })).status).toBe(200)
+  })
+
   it('answers 503 when CLIENT_TOKENS is malformed', async () => {
     const reply = await call('/v1/health', { as: null, env: { CLIENT_TOKENS: 'no-colon-here' } })
     expect(reply.status).toBe(503)

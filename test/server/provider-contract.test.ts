@@ -111,6 +111,17 @@ describe.each(upstreams().map((u) => [u.name, u] as const))('provider %s', (_nam
     expect((await getJob(reply.body.id, 15, as())).body.status).toBe('succeeded')
   })
 
+  it('puts the task back in the queue after three "busy" answers instead of failing the job, and creates it once', async () => {
+    await upstream.fault('busy', 3)
+    const reply = await createJob(await bodyFor('generate'), as())
+    expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+    expect(reply.body).toMatchObject({ status: 'queued', error: null })
+    // The queue pauses about a second after the seller said "busy", then submits it again.
+    expect((await getJob(reply.body.id, 20, as())).body.status).toBe('succeeded')
+    expect(await upstream.submits()).toBe(4)
+    expect(await upstream.tasks()).toHaveLength(1)
+  })
+
   it('maps an exhausted seller balance to 402 insufficient_credits and refunds the budget', async () => {
     await upstream.fault('out_of_credits')
     const reply = await createJob(await bodyFor('generate'), as())

@@ -76,6 +76,34 @@ describe('fal.ai', () => {
     expect((await fal('/__sim/stats')).submits).toBe(1)
   })
 
+  it('a queued request whose answer came back cut short waits for its webhook instead of failing', async () => {
+    const withHooks = { ...asFal, PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
+    // Chaos seed 9 at rate 1: the first submit is queued, then answered with half its JSON.
+    await fal('/__sim/config', { delayMs: 1500, chaos: { rate: 1, seed: 9 } })
+    await withTunnelAsync(env.TEST_TUNNEL_URL!, withHooks, async () => {
+      const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: withHooks })
+      await fal('/__sim/config', { chaos: null })
+      expect(reply.status, JSON.stringify(reply.body)).toBe(202)
+      expect((await fal('/__sim/chaos')).config).toBeNull()
+      const done = await getJob(reply.body.id, 20, { env: withHooks })
+      expect(done.body.status).toBe('succeeded')
+    })
+    expect((await fal('/__sim/stats')).submits).toBe(1)
+    expect((await fal('/__sim/tasks')).tasks).toHaveLength(1)
+  })
+
+  it('reads a result again when its body came back cut short, instead of failing the job for "no images"', async () => {
+    await fal('/__sim/config', { delayMs: 10 })
+    const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: asFal })
+    // Chaos seed 25 at rate 1: the status read passes (a stall of 0 ms), the result read gets half its JSON.
+    await fal('/__sim/config', { chaos: { rate: 1, seed: 25, stallMs: 0 } })
+    for (let i = 0; i < 100 && (await fal('/__sim/chaos')).calls.poll < 2; i++) await new Promise((r) => setTimeout(r, 50))
+    expect((await fal('/__sim/chaos')).injected).toEqual({ poll_stall: 1, poll_malformed: 1 })
+    await fal('/__sim/config', { chaos: null })
+    const done = await getJob(reply.body.id, 15, { env: asFal })
+    expect(done.body.status).toBe('succeeded')
+  })
+
   it('does not retry what X-Fal-Retryable forbids', async () => {
     await fal('/__sim/config', { faults: { submit: [{ status: 503, message: 'runner pool drained', retryable: false }] } })
     const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: asFal })
@@ -162,6 +190,16 @@ describe('PixelDojo', () => {
     const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: asPd })
     expect(reply.status).toBe(503)
     expect(reply.body.error.message).toMatch(/^PixelDojo did not confirm the job \(HTTP 500\)\. It may have started it anyway/)
+    expect((await pixeldojo('/__sim/stats')).submits).toBe(1)
+    expect(await usedToday()).toBe(0)
+  })
+
+  it('fails a job whose submit answer was lost at once, even with callbacks on: PixelDojo sends no webhooks to wait for', async () => {
+    const withHooks = { ...asPd, PUBLIC_BASE_URL: 'http://127.0.0.1:1' }
+    await pixeldojo('/__sim/config', { faults: { dropSubmit: 1 } })
+    const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: withHooks })
+    expect(reply.status).toBe(503)
+    expect(reply.body.error.message).toMatch(/^PixelDojo did not confirm the job \(the connection was lost\)\. It may have started it anyway, so it was not sent again; your image budget was refunded/)
     expect((await pixeldojo('/__sim/stats')).submits).toBe(1)
     expect(await usedToday()).toBe(0)
   })

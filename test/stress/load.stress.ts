@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { quantile, sleep, StressApi, type CreateOutcome } from './support/api'
-import { checkInvariants, waitAllTerminal, type AdminTask } from './support/invariants'
+import { checkInvariants, waitAllTerminal } from './support/invariants'
 import { report } from './support/report'
 import { startStack, type Stack } from './support/stack'
+import { upstreamTasksAsync } from './support/upstream-tasks'
 
 const OWNERS = Array.from({ length: 10 }, (_, i) => `owner${i + 1}`)
 const PER_OWNER = 20
@@ -40,15 +41,14 @@ it(`${OWNERS.length * PER_OWNER} concurrent jobs, ${SLOTS} slots, racing budgets
   // Crash once a third of the accepted jobs have succeeded.
   let succeededAtCrash = 0
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(500)) {
-    const tasks = ((await (await fetch(`${stack.sim.url}/__sim/tasks`)).json()) as { tasks: AdminTask[] }).tasks
-    succeededAtCrash = tasks.filter((t) => t.status === 'succeed').length
+    succeededAtCrash = (await upstreamTasksAsync('kling', stack.sim.url)).filter((t) => t.finished).length
     if (succeededAtCrash >= accepted.length / 3) break
   }
   const { downMs } = await stack.crashAndRestart()
 
   const final = await waitAllTerminal(api, accepted, 5 * 60_000)
   const finishedBy = Date.now()
-  const tasks = ((await (await fetch(`${stack.sim.url}/__sim/tasks`)).json()) as { tasks: AdminTask[] }).tasks
+  const tasks = await upstreamTasksAsync('kling', stack.sim.url)
   const figures = await checkInvariants({ api, accepted, final, tasks })
   const perOwner = OWNERS.map((owner) => outcomes.filter((o) => o.owner === owner && o.job).length)
 
@@ -59,6 +59,7 @@ it(`${OWNERS.length * PER_OWNER} concurrent jobs, ${SLOTS} slots, racing budgets
     refused: countBy(outcomes.filter((o) => !o.job).map((o) => `${o.status} ${o.errorCode}`)),
     ...figures,
     unexpected_5xx: api.counters.unexpected5xx.length,
+    wrangler_dev_proxy_restarts: api.counters.devProxyRestarts,
     network_errors_during_crash: api.counters.networkErrors,
     upstream_tasks: tasks.length,
     succeeded_upstream_at_crash: succeededAtCrash,

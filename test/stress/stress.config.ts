@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 // `npm run test:stress`: the long, loopback-only reliability suites (issue 9), each against its own simulator and
-// `wrangler dev`. Not part of `npm test`'s project list; `.ci/run` runs both.
+// `wrangler dev` on a free port. Not part of `npm test`'s project list; `.ci/run` runs both. One suite at a time:
+// two `wrangler dev` of one checkout at once reload each other's Worker mid-request (a 503 from wrangler's proxy).
 export default defineConfig({
   test: {
     name: 'stress',

@@ -5,6 +5,7 @@ import { sanitizeBody } from '../../simulator/private/sanitize-body'
 import { APIMODELS_MODELS, UPSTREAM_MODEL, validateApimodelsAsync, type ApimodelsModel } from './apimodels-validate'
 import { FieldProblems, policyViolation } from './field-check'
 import { resultUrl } from './handle-files'
+import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
 import type { SellerRequestRecord } from './seller-stats'
 import type { SellerTask } from './seller-task'
@@ -59,16 +60,21 @@ export async function handleApimodelsAsync(ctx: SellerContext, req: IncomingMess
     ctx.stats.polls++
     const fault = ctx.config.faults.poll.shift()
     if (fault) return send(ctx, res, record, fault.status, fault.message ?? 'Simulated fault', null)
+    const chaos = await callFaultAsync(ctx, 'poll', res, record)
+    if (chaos.answered) return
     const id = url.searchParams.get('task_id')
     if (!id) return send(ctx, res, record, 400, 'Bad Request - task_id is required', null)
     const task = ctx.store.find(id)
     if (!task) return send(ctx, res, record, 404, 'Not Found - Task ID not found', null)
-    return send(ctx, res, record, 200, 'success', apimodelsTaskData(ctx, task))
+    const data = apimodelsTaskData(ctx, task)
+    return sendThrough(ctx, res, record, chaos.kind, { status: 200, body: { code: 200, msg: 'success', data } }, () => send(ctx, res, record, 200, 'success', data))
   }
 
   ctx.stats.submits++
   const fault = ctx.config.faults.submit.shift()
   if (fault) return send(ctx, res, record, fault.status, fault.message ?? 'Simulated fault', null)
+  const chaos = await callFaultAsync(ctx, 'submit', res, record)
+  if (chaos.answered) return
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'application/json' || body.kind !== 'json' || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
     return send(ctx, res, record, 400, 'Bad Request - body must be a JSON object', null)
@@ -91,12 +97,6 @@ export async function handleApimodelsAsync(ctx: SellerContext, req: IncomingMess
     failMessage = ctx.config.faults.failMessage
   }
   const task = ctx.store.create({ route: model, body: sanitizeBody(input) as Record<string, unknown>, render: submitted.render, webhookUrl: submitted.callbackUrl, cost: 0, delayMs: ctx.config.delayMs, failMessage })
-  if (ctx.config.faults.dropSubmit > 0) {
-    ctx.config.faults.dropSubmit--
-    record.status = 0
-    ctx.stats.request(record)
-    res.socket?.destroy()
-    return
-  }
-  send(ctx, res, record, 200, 'success', { taskId: task.id, state: 'pending', model: `kling-image-gen/${UPSTREAM_MODEL[model as ApimodelsModel]}` })
+  const data = { taskId: task.id, state: 'pending', model: `kling-image-gen/${UPSTREAM_MODEL[model as ApimodelsModel]}` }
+  sendThrough(ctx, res, record, chaos.kind, { status: 200, body: { code: 200, msg: 'success', data } }, () => send(ctx, res, record, 200, 'success', data))
 }

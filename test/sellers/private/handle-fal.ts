@@ -5,6 +5,7 @@ import { FieldProblems, policyViolation } from './field-check'
 import { FAL_POLICY_MESSAGE, falValidationBody, sendFal } from './fal-replies'
 import { FAL_ROUTES, validateFalInputAsync, type FalRoute } from './fal-validate'
 import { resultUrl } from './handle-files'
+import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
 import type { SellerRequestRecord } from './seller-stats'
 import { isFinished, type SellerTask } from './seller-task'
@@ -53,6 +54,8 @@ export async function handleFalSubmitAsync(ctx: SellerContext, statusBase: strin
   ctx.stats.submits++
   const fault = ctx.config.faults.submit.shift()
   if (fault) return finish(ctx, res, record, fault.status, { detail: fault.message ?? 'Simulated fault' }, fault.retryable)
+  const chaos = await callFaultAsync(ctx, 'submit', res, record)
+  if (chaos.answered) return
   if (body.kind !== 'json' || typeof body.value !== 'object' || body.value === null || Array.isArray(body.value)) {
     return finish(ctx, res, record, 422, { detail: [{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type' }] }, false)
   }
@@ -74,25 +77,21 @@ export async function handleFalSubmitAsync(ctx: SellerContext, statusBase: strin
     failMessage = ctx.config.faults.failMessage
   }
   const task = ctx.store.create({ route, body: sanitizeBody(input) as Record<string, unknown>, render, webhookUrl: webhook, cost: 0, delayMs: ctx.config.delayMs, failMessage })
-  if (ctx.config.faults.dropSubmit > 0) {
-    ctx.config.faults.dropSubmit--
-    record.status = 0
-    ctx.stats.request(record)
-    ctx.log(`${method} ${record.path} → task ${task.id} created, connection dropped (fault)`)
-    res.socket?.destroy()
-    return
-  }
   const base = falRequestUrl(statusBase, task.id)
-  finish(ctx, res, record, 200, {
-    status: 'IN_QUEUE',
-    request_id: task.id,
-    response_url: base,
-    status_url: `${base}/status`,
-    cancel_url: `${base}/cancel`,
-    logs: null,
-    metrics: {},
-    queue_position: 0,
-  })
+  const answer = {
+    status: 200,
+    body: {
+      status: 'IN_QUEUE',
+      request_id: task.id,
+      response_url: base,
+      status_url: `${base}/status`,
+      cancel_url: `${base}/cancel`,
+      logs: null,
+      metrics: {},
+      queue_position: 0,
+    },
+  }
+  sendThrough(ctx, res, record, chaos.kind, answer, () => finish(ctx, res, record, answer.status, answer.body))
 }
 
 /**
@@ -122,10 +121,16 @@ export async function handleFalQueueAsync(ctx: SellerContext, statusBase: string
     ctx.store.finish(task, 'failed', 'Request was cancelled')
     return finish(ctx, res, record, 202, { status: 'CANCELLATION_REQUESTED' })
   }
-  if (action === '/status') return finish(ctx, res, record, isFinished(task) ? 200 : 202, statusBody(task, base))
-  if (!isFinished(task)) return finish(ctx, res, record, 400, { detail: 'Request is still in progress' })
-  const result = resultBody(ctx, task)
-  finish(ctx, res, record, result.status, result.body, result.status === 200 ? undefined : false)
+  const chaos = await callFaultAsync(ctx, 'poll', res, record)
+  if (chaos.answered) return
+  let answer: { status: number; body: unknown; retryable?: boolean }
+  if (action === '/status') answer = { status: isFinished(task) ? 200 : 202, body: statusBody(task, base) }
+  else if (!isFinished(task)) answer = { status: 400, body: { detail: 'Request is still in progress' } }
+  else {
+    const result = resultBody(ctx, task)
+    answer = { ...result, retryable: result.status === 200 ? undefined : false }
+  }
+  sendThrough(ctx, res, record, chaos.kind, answer, () => finish(ctx, res, record, answer.status, answer.body, answer.retryable))
 }
 
 function statusBody(task: SellerTask, base: string): Record<string, unknown> {

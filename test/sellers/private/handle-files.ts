@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { sendShortImage } from '../../simulator/private/damaged-answers'
 import { sendText } from '../../simulator/private/http-io'
 import { taskImageAsync } from './render-task-image'
 import type { SellerContext } from './seller-context'
@@ -11,7 +12,7 @@ export const resultUrl = (ctx: SellerContext, taskId: string, index: number) => 
 
 /**
  * `GET /files/{task}/{index}.png`: a result file. Applies the cdn faults: a delay, N failures (500), and expiry
- * (404 once `expireAfterMs` past completion), as the sellers' temporary URLs do.
+ * (404 once `expireAfterMs` past completion), as the sellers' temporary URLs do; and chaos mode's file faults.
  */
 export async function handleFilesAsync(ctx: SellerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   req.resume()
@@ -34,7 +35,15 @@ export async function handleFilesAsync(ctx: SellerContext, req: IncomingMessage,
   if (cdn.expireAfterMs !== null && task.completed_at !== null && Date.now() - task.completed_at > cdn.expireAfterMs) {
     return reply(404, 'Not Found (expired)')
   }
+  const chaos = ctx.chaos?.pick('file')?.kind ?? null
+  if (chaos === 'file_expired') ctx.chaos?.expired.add(task.id)
+  if (ctx.chaos?.expired.has(task.id)) return reply(404, 'Not Found (expired)')
+  if (chaos === 'file_error') return reply(500, 'Internal Server Error (chaos)')
   const png = await taskImageAsync(task, index)
+  if (chaos === 'file_truncated' || chaos === 'file_cut') {
+    ctx.stats.request({ method: req.method, path: url.pathname, auth: 'none', status: 200, at: Date.now() })
+    return sendShortImage(res, png, chaos === 'file_cut' ? 'cut' : 'truncated')
+  }
   ctx.stats.request({ method: req.method, path: url.pathname, auth: 'none', status: 200, at: Date.now() })
   res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': png.length })
   res.end(req.method === 'HEAD' ? undefined : png)

@@ -5,6 +5,7 @@ import { sanitizeBody } from '../../simulator/private/sanitize-body'
 import { FieldCheck, FieldProblems, policyViolation } from './field-check'
 import { resultUrl } from './handle-files'
 import { generationRender } from './kling-render-request'
+import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
 import type { SellerRequestRecord } from './seller-stats'
 import type { SellerTask } from './seller-task'
@@ -59,24 +60,29 @@ export async function handlePixelDojoAsync(ctx: SellerContext, req: IncomingMess
   const job = JOB_PATH.exec(url.pathname)
   if (run && method === 'POST') {
     if (run[1] !== 'kling-image') return sendError(ctx, res, record, 404, `Model ${run[1]} not found`)
-    return submit(ctx, res, record, body.kind === 'json' ? body.value : undefined)
+    return submitAsync(ctx, res, record, body.kind === 'json' ? body.value : undefined)
   }
   if (job && method === 'GET') {
     ctx.stats.polls++
     const fault = ctx.config.faults.poll.shift()
     if (fault) return sendError(ctx, res, record, fault.status, fault.message ?? 'Simulated fault')
+    const chaos = await callFaultAsync(ctx, 'poll', res, record)
+    if (chaos.answered) return
     const task = ctx.store.find(decodeURIComponent(job[1]))
     if (!task) return sendError(ctx, res, record, 404, 'Job not found', 'not_found')
-    return reply(ctx, res, record, 200, jobView(ctx, task))
+    const answer = { status: 200, body: jobView(ctx, task) }
+    return sendThrough(ctx, res, record, chaos.kind, answer, () => reply(ctx, res, record, answer.status, answer.body))
   }
   ctx.stats.notFound++
   sendError(ctx, res, record, 404, `No route ${method} ${url.pathname}`, 'not_found')
 }
 
-function submit(ctx: SellerContext, res: ServerResponse, record: SellerRequestRecord, value: unknown): void {
+async function submitAsync(ctx: SellerContext, res: ServerResponse, record: SellerRequestRecord, value: unknown): Promise<void> {
   ctx.stats.submits++
   const fault = ctx.config.faults.submit.shift()
   if (fault) return sendError(ctx, res, record, fault.status, fault.message ?? 'Simulated fault')
+  const chaos = await callFaultAsync(ctx, 'submit', res, record)
+  if (chaos.answered) return
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return sendError(ctx, res, record, 400, 'Request body must be a JSON object')
   const input = value as Record<string, unknown>
   const check = new FieldCheck(input, ['prompt', 'negative_prompt', 'resolution', 'aspect_ratio', 'num_outputs', 'output_format'])
@@ -102,21 +108,18 @@ function submit(ctx: SellerContext, res: ServerResponse, record: SellerRequestRe
   }
   const render = generationRender({ model: 'kling-v3', prompt, n, aspectRatio: ratio, resolution: resolution === '2K' ? '2k' : '1k', negativePrompt: negative })
   const task = ctx.store.create({ route: 'kling-image', body: sanitizeBody(input) as Record<string, unknown>, render, webhookUrl: null, cost, delayMs: ctx.config.delayMs, failMessage })
-  if (ctx.config.faults.dropSubmit > 0) {
-    ctx.config.faults.dropSubmit--
-    record.status = 0
-    ctx.stats.request(record)
-    res.socket?.destroy()
-    return
+  const answer = {
+    status: 202,
+    body: {
+      jobId: task.id,
+      status: 'pending',
+      statusUrl: `${ctx.baseUrl}/api/v1/jobs/${task.id}`,
+      creditCost: cost,
+      creditsRemaining: ctx.config.credits,
+      expiresAt: new Date(task.created_at + EXPIRES_MS).toISOString(),
+    },
   }
-  reply(ctx, res, record, 202, {
-    jobId: task.id,
-    status: 'pending',
-    statusUrl: `${ctx.baseUrl}/api/v1/jobs/${task.id}`,
-    creditCost: cost,
-    creditsRemaining: ctx.config.credits,
-    expiresAt: new Date(task.created_at + EXPIRES_MS).toISOString(),
-  })
+  sendThrough(ctx, res, record, chaos.kind, answer, () => reply(ctx, res, record, answer.status, answer.body))
 }
 
 function jobView(ctx: SellerContext, task: SellerTask): Record<string, unknown> {

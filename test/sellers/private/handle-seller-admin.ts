@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../../simulator/private/http-io'
 import { readJsonBodyAsync } from '../../simulator/private/read-json-body'
+import { DEFAULT_STALL_MS } from '../../simulator/private/seeded-chaos'
+import { SellerChaos } from './seller-chaos'
 import { applySellerConfigPatch, defaultSellerConfig, parseSellerConfigPatch } from './seller-config'
 import type { SellerContext } from './seller-context'
 import { SellerStatsRecorder } from './seller-stats'
@@ -8,7 +10,7 @@ import { adminSellerTask } from './seller-task'
 
 /**
  * The test-control API under `/__sim/` (no auth, plain JSON), the same on every seller simulator:
- * `POST /__sim/reset` [config], `POST|GET /__sim/config`, `GET /__sim/stats`, `GET /__sim/tasks`,
+ * `POST /__sim/reset` [config], `POST|GET /__sim/config`, `GET /__sim/stats`, `GET /__sim/tasks`, `GET /__sim/chaos`,
  * `POST /__sim/tasks/{id}/finish` [{status?: "completed"|"failed", error?}].
  */
 export async function handleSellerAdminAsync(ctx: SellerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -25,12 +27,16 @@ export async function handleSellerAdminAsync(ctx: SellerContext, req: IncomingMe
       ctx.store.clear()
       ctx.stats = new SellerStatsRecorder()
       ctx.config = defaultSellerConfig(ctx.defaultDelayMs)
+      ctx.chaos = null
     }
     applySellerConfigPatch(ctx.config, parsed.patch)
+    const chaos = parsed.patch.chaos
+    if (chaos !== undefined) ctx.chaos = chaos ? new SellerChaos({ ...chaos, stallMs: chaos.stallMs ?? DEFAULT_STALL_MS }, ctx.chaosVocabulary) : null
     return sendJson(res, 200, { ok: true, config: ctx.config })
   }
   if (method === 'GET' && path === '/__sim/config') return sendJson(res, 200, ctx.config)
   if (method === 'GET' && path === '/__sim/stats') return sendJson(res, 200, ctx.stats)
+  if (method === 'GET' && path === '/__sim/chaos') return sendJson(res, 200, ctx.chaos ?? { config: null })
   if (method === 'GET' && path === '/__sim/tasks') return sendJson(res, 200, { tasks: ctx.store.all().map(adminSellerTask) })
 
   const finish = /^\/__sim\/tasks\/([^/]+)\/finish$/.exec(path)

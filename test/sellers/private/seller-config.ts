@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { chaosConfigSchema } from '../../simulator/private/seeded-chaos'
 
 /**
  * A canned answer given instead of handling a request: the HTTP status, an optional message, and (for fal) whether
@@ -13,6 +14,8 @@ export interface SellerFault {
 
 /** Faults and settings as accepted by `/__sim/config` and `/__sim/reset` (a given key replaces its value). */
 export interface SellerConfigPatch {
+  /** Chaos mode: `rate` of the calls fail at random (seeded); null turns it off. See seller-chaos.ts. */
+  chaos?: { rate: number; seed: number; stallMs?: number | undefined } | null | undefined
   delayMs?: number | undefined
   /** PixelDojo's account balance in credits (other sellers ignore it). */
   credits?: number | undefined
@@ -62,6 +65,7 @@ const fault = z.strictObject({
   retryable: z.optional(z.boolean()),
 })
 const patchSchema = z.strictObject({
+  chaos: z.optional(z.nullable(chaosConfigSchema)),
   delayMs: z.optional(count),
   credits: z.optional(count),
   faults: z.optional(

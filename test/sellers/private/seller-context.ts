@@ -1,3 +1,4 @@
+import type { SellerChaos, SellerChaosVocabulary } from './seller-chaos'
 import type { SellerConfig } from './seller-config'
 import type { SellerStatsRecorder } from './seller-stats'
 import type { SellerTaskStore } from './seller-task-store'
@@ -11,6 +12,10 @@ export interface SellerContext {
   defaultDelayMs: number
   config: SellerConfig
   store: SellerTaskStore
+  /** Chaos mode (`/__sim/config` `{chaos: {rate, seed}}`); null when off. */
+  chaos: SellerChaos | null
+  /** How this seller fails in chaos mode. */
+  chaosVocabulary: SellerChaosVocabulary
   stats: SellerStatsRecorder
   /** `http://127.0.0.1:<port>` of the server that serves results (`/files/...`). */
   baseUrl: string

@@ -9,6 +9,9 @@
  * CDN: 500, a truncated image, the connection cut mid-body, or the URL expired for good.
  */
 import { KLING_CODE_MESSAGES, KlingError } from './kling-error'
+import { SeededChaos, type ChaosConfig } from './seeded-chaos'
+
+export type { ChaosConfig } from './seeded-chaos'
 
 export type ChaosSurface = 'create' | 'query' | 'cdn'
 
@@ -17,44 +20,16 @@ export type ChaosFault =
   | { kind: 'query_server_error' | 'query_gateway' | 'query_malformed' | 'query_stall' }
   | { kind: 'cdn_error' | 'cdn_truncated' | 'cdn_cut' | 'cdn_expired' }
 
-export interface ChaosConfig {
-  /** Share of calls that fail, 0 to 1. */
-  rate: number
-  seed: number
-  /** How long a stalled query is held (default 16 s: past the backend's 15 s GET timeout). */
-  stallMs: number
-}
-
-const KINDS: Record<ChaosSurface, readonly ChaosFault['kind'][]> = {
+const KINDS = {
   create: ['busy', 'busy', 'server_error', 'maintenance', 'gateway', 'lost_response', 'malformed_after_create'],
   query: ['query_server_error', 'query_gateway', 'query_malformed', 'query_malformed', 'query_stall'],
   cdn: ['cdn_error', 'cdn_error', 'cdn_truncated', 'cdn_cut', 'cdn_expired'],
-}
+} as const satisfies Record<ChaosSurface, readonly ChaosFault['kind'][]>
 
-/** Picks faults from a seeded generator and counts what it injected. */
-export class Chaos {
-  readonly injected: Partial<Record<ChaosFault['kind'], number>> = {}
-  readonly calls: Record<ChaosSurface, number> = { create: 0, query: 0, cdn: 0 }
-  /** Tasks whose image URLs expired for good (`cdn_expired`): every later download is 404, as upstream. */
-  readonly expired = new Set<string>()
-  private next: () => number
-
-  constructor(readonly config: ChaosConfig) {
-    this.next = mulberry32(config.seed)
-  }
-
-  /** The fault for this call, or null to answer it normally. */
-  pick(surface: ChaosSurface): ChaosFault | null {
-    this.calls[surface]++
-    if (this.next() >= this.config.rate) return null
-    const kinds = KINDS[surface]
-    const kind = kinds[Math.floor(this.next() * kinds.length)]
-    this.injected[kind] = (this.injected[kind] ?? 0) + 1
-    return { kind } as ChaosFault
-  }
-
-  toJSON() {
-    return { config: this.config, calls: this.calls, injected: this.injected }
+/** Kling's chaos: the shared seeded core with Kling's fault table. */
+export class Chaos extends SeededChaos<ChaosSurface, ChaosFault['kind']> {
+  constructor(config: ChaosConfig) {
+    super(config, KINDS)
   }
 }
 
@@ -79,15 +54,3 @@ export function chaosError(fault: ChaosFault): KlingError | null {
 
 /** A 200 whose JSON body stops half-way: the client cannot tell what happened. */
 export const MALFORMED_BODY = '{"code":0,"message":"SUCCEED","request_id":"chaos","data":{"task_id":"'
-
-/** A small, well-known 32-bit PRNG: the same seed gives the same faults. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Chaos } from './chaos'
 import { sendJson } from './http-io'
+import { DEFAULT_STALL_MS } from './seeded-chaos'
 import { parseConfigPatch } from './parse-config-patch'
 import { readJsonBodyAsync } from './read-json-body'
 import { applyConfigPatch, defaultConfig } from './sim-config'
@@ -34,7 +35,7 @@ export async function handleAdminAsync(ctx: SimContext, req: IncomingMessage, re
     }
     applyConfigPatch(ctx.config, parsed.patch)
     const chaos = parsed.patch.chaos
-    if (chaos !== undefined) ctx.chaos = chaos ? new Chaos({ ...chaos, stallMs: chaos.stallMs ?? 16_000 }) : null
+    if (chaos !== undefined) ctx.chaos = chaos ? new Chaos({ ...chaos, stallMs: chaos.stallMs ?? DEFAULT_STALL_MS }) : null
     return sendJson(res, 200, { ok: true, config: ctx.config })
   }
   if (method === 'GET' && path === '/__sim/config') return sendJson(res, 200, ctx.config)

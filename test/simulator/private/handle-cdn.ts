@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { sendShortImage } from './damaged-answers'
 import { sendText } from './http-io'
 import type { SimContext } from './sim-context'
 import type { RequestRecord } from './sim-stats'
@@ -43,15 +44,10 @@ export async function handleCdnAsync(ctx: SimContext, req: IncomingMessage, res:
   if (chaos?.kind === 'cdn_error') return reply(500, 'Internal Server Error (chaos)')
   const png = await taskImageAsync(task, index, watermarked)
   if (chaos?.kind === 'cdn_truncated' || chaos?.kind === 'cdn_cut') {
-    const half = png.subarray(0, Math.floor(png.length / 2))
     record.status = 200
     ctx.stats.recordRequest(record)
     ctx.log(`${method} ${url.pathname} → 200, ${chaos.kind === 'cdn_cut' ? 'cut mid-body' : 'truncated'} (chaos)`)
-    // Truncated: a complete response of half a PNG. Cut: the full length announced, half sent, connection reset.
-    res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': chaos.kind === 'cdn_cut' ? png.length : half.length })
-    if (chaos.kind === 'cdn_truncated') return void res.end(half)
-    res.write(half)
-    return void setTimeout(() => res.socket?.destroy(), 20)
+    return sendShortImage(res, png, chaos.kind === 'cdn_cut' ? 'cut' : 'truncated')
   }
   record.status = 200
   ctx.stats.recordRequest(record)

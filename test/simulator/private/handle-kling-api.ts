@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { chaosError, MALFORMED_BODY } from './chaos'
 import { createTaskAsync } from './create-task'
+import { sendHalfJson } from './damaged-answers'
 import { envelope, sendJson, sendText } from './http-io'
 import { KlingError } from './kling-error'
 import { matchKlingRoute } from './kling-routes'
@@ -61,7 +62,7 @@ export async function handleKlingApiAsync(ctx: SimContext, req: IncomingMessage,
       }
       case 'query': {
         const chaos = ctx.chaos?.pick('query') ?? null
-        if (chaos?.kind === 'query_stall') await new Promise((resolve) => setTimeout(resolve, ctx.chaos?.config.stallMs ?? 0))
+        if (chaos?.kind === 'query_stall') await ctx.chaos?.stall()
         const refused = chaos && chaosError(chaos)
         if (refused) throw refused
         data = queryTask(ctx, route.endpoint, route.id)
@@ -93,8 +94,7 @@ function sendMalformed(ctx: SimContext, res: ServerResponse, record: RequestReco
   record.status = 200
   ctx.stats.recordRequest(record)
   ctx.log(`${record.method} ${record.path} → 200 with a malformed body (chaos)`)
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(MALFORMED_BODY) })
-  res.end(MALFORMED_BODY)
+  sendHalfJson(res, 200, MALFORMED_BODY)
 }
 
 function answer(ctx: SimContext, res: ServerResponse, record: RequestRecord, status: number, code: number, message: string, data: unknown): void {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { chaosConfigSchema } from './seeded-chaos'
 import type { SimConfigPatch } from './sim-config'
 
 const count = z.number().check(z.int(), z.gte(0))
@@ -10,15 +11,7 @@ const fault = z.strictObject({
 })
 
 const patchSchema = z.strictObject({
-  chaos: z.optional(
-    z.nullable(
-      z.strictObject({
-        rate: z.number().check(z.gte(0), z.lte(1)),
-        seed: z.number().check(z.int()),
-        stallMs: z.optional(count),
-      }),
-    ),
-  ),
+  chaos: z.optional(z.nullable(chaosConfigSchema)),
   delayMs: z.optional(count),
   concurrency: z.optional(z.nullable(count)),
   faults: z.optional(

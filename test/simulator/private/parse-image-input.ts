@@ -6,8 +6,8 @@ import { readImageSize, sniffImageFormat, type ImageFormat } from './read-image-
 /** Input limits, kling-upstream.md §6 (kept here rather than imported: the simulator is Kling, not our server). */
 export const IMAGE_LIMITS = { maxBytes: 10 * 1024 * 1024, minSide: 300, minAspect: 0.4, maxAspect: 2.5 } as const
 
-/** Seconds the simulator waits for an image URL (fal documents 20 s for the same model; we only fetch locally). */
-const FETCH_TIMEOUT_MS = 10_000
+/** How long the simulator waits for an image URL: fal documents 20 s for the same model. */
+const FETCH_TIMEOUT_MS = 20_000
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 export interface InputImage {
@@ -74,11 +74,21 @@ async function fetchLocalImageAsync(field: string, value: string): Promise<Buffe
   if (!LOCAL_HOSTS.has(url.hostname)) {
     throw invalidParam(`${field} URL could not be downloaded (the simulator only fetches 127.0.0.1 URLs)`)
   }
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    return Buffer.from(await response.arrayBuffer())
-  } catch (error) {
-    throw invalidParam(`${field} URL could not be downloaded: ${(error as Error).message}`)
+  const deadline = AbortSignal.timeout(FETCH_TIMEOUT_MS)
+  for (let attempt = 0; ; attempt++) {
+    let response: Response
+    try {
+      response = await fetch(url, { signal: deadline })
+    } catch (error) {
+      // A pooled connection the server had just closed fails before any answer: a downloader tries such a GET again.
+      if (attempt === 0 && !deadline.aborted) continue
+      throw invalidParam(`${field} URL could not be downloaded: ${(error as Error).message}`)
+    }
+    if (!response.ok) throw invalidParam(`${field} URL could not be downloaded: HTTP ${response.status}`)
+    try {
+      return Buffer.from(await response.arrayBuffer())
+    } catch (error) {
+      throw invalidParam(`${field} URL could not be downloaded: ${(error as Error).message}`)
+    }
   }
 }

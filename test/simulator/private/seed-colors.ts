@@ -1,3 +1,4 @@
+import { mulberry32 } from './mulberry32'
 import type { Rgb } from './raster'
 
 /**
@@ -19,17 +20,6 @@ export function seedColors(text: string, count: number): Rgb[] {
     colors.push(hsvToRgb(hue, 0.55 + random() * 0.35, 0.6 + random() * 0.35))
   }
   return colors
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function hsvToRgb(hue: number, saturation: number, value: number): Rgb {

@@ -33,10 +33,19 @@ export class ApiCounters {
   networkErrors = 0
   /** 5xx other than 503 upstream_unavailable with Retry-After (which the contract allows under load). */
   unexpected5xx: string[] = []
+  /**
+   * 503s that `wrangler dev`'s own proxy sent because it reloaded the Worker mid-request (our Worker never saw the
+   * request; a client retries). Counted apart: they are the local runtime's, not the product's.
+   */
+  devProxyRestarts = 0
 
   count(status: number, route: string, body: string, retryAfter: string | null): void {
     this.requests++
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1
+    if (status === 503 && body.startsWith('Your worker restarted mid-request')) {
+      this.devProxyRestarts++
+      return
+    }
     if (status >= 500 && !(status === 503 && retryAfter && body.includes('"upstream_unavailable"'))) {
       this.unexpected5xx.push(`${route} → ${status} ${body.slice(0, 200)}`)
     }

@@ -7,13 +7,8 @@ import { imageInfo } from '../../../shared/image/image-info'
 import { imageIntegrityIssue } from '../../../shared/image/image-integrity'
 import type { CreateOutcome, StressApi, StressJob } from './api'
 import { sleep } from './api'
+import type { UpstreamTask } from './upstream-tasks'
 
-export interface AdminTask {
-  task_id: string
-  external_task_id: string | null
-  status: string
-  request: { n?: number }
-}
 
 export interface RunFigures {
   jobsAccepted: number
@@ -50,7 +45,7 @@ export async function checkInvariants(options: {
   api: StressApi
   accepted: CreateOutcome[]
   final: Map<string, StressJob>
-  tasks: AdminTask[]
+  tasks: UpstreamTask[]
   /** The images each owner had used before the run (budget check). */
   usedBefore?: Record<string, number>
 }): Promise<RunFigures> {
@@ -79,15 +74,13 @@ export async function checkInvariants(options: {
   const owners = new Set(accepted.map((c) => c.owner))
   for (const job of final.values()) if (!byId.has(job.id) && owners.size) figures.duplicateJobs++
 
-  const tasksByJob = new Map<string, AdminTask[]>()
-  const externalIds = new Map<string, number>()
+  const tasksByJob = new Map<string, UpstreamTask[]>()
+  const keys = new Map<string, number>()
   for (const task of tasks) {
-    if (!task.external_task_id) continue
-    externalIds.set(task.external_task_id, (externalIds.get(task.external_task_id) ?? 0) + 1)
-    const jobId = /^(job_[A-Za-z0-9]+)/.exec(task.external_task_id)?.[1]
-    if (jobId) tasksByJob.set(jobId, [...(tasksByJob.get(jobId) ?? []), task])
+    keys.set(task.key, (keys.get(task.key) ?? 0) + 1)
+    if (task.jobId) tasksByJob.set(task.jobId, [...(tasksByJob.get(task.jobId) ?? []), task])
   }
-  for (const count of externalIds.values()) if (count > 1) figures.duplicateUpstreamTasks += count - 1
+  for (const count of keys.values()) if (count > 1) figures.duplicateUpstreamTasks += count - 1
 
   for (const c of accepted) {
     const job = final.get(c.job!.id)
@@ -100,7 +93,7 @@ export async function checkInvariants(options: {
       continue
     }
     // More upstream images than the job asked for means a task was created twice.
-    const upstreamImages = (tasksByJob.get(job.id) ?? []).reduce((sum, t) => sum + (t.request.n ?? 1), 0)
+    const upstreamImages = (tasksByJob.get(job.id) ?? []).reduce((sum, t) => sum + t.n, 0)
     if (upstreamImages > job.n) figures.duplicateUpstreamTasks++
     if (job.status === 'failed') {
       figures.jobsFailed++
