@@ -2,7 +2,8 @@ import type { FieldIssue } from '../../shared/api/schemas'
 
 /**
  * A failed backend call. `status` is the HTTP status, or 0 when no answer arrived (network down, DNS, CORS).
- * `code` is the contract's `error.code`, or one of the client's own: `network_error`, `bad_response`.
+ * `code` is the contract's `error.code`, or one of the client's own: `network_error`, `bad_response`,
+ * `html_response` (a web page from a proxy or captive portal), `broken_image` (downloaded bytes that are no whole image).
  */
 export class ApiError extends Error {
   constructor(
