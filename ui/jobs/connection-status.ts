@@ -17,7 +17,7 @@ export function connectionStatus(entries: readonly JobEntry[]): ConnectionStatus
   const stalled = entries.filter((e) => isActive(e.state) && e.stall)
   for (const kind of ORDER) {
     const jobs = stalled.filter((e) => e.stall!.kind === kind).length
-    if (jobs > 0) return { kind, text: stallText(kind), jobs }
+    if (jobs > 0) return { kind, text: kind === 'auth' ? 'Access token refused: open Settings' : stallText(kind), jobs }
   }
   return null
 }

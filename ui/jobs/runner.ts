@@ -399,7 +399,8 @@ export class JobRunner {
       const fetched = await api.fetchImage(image.url, signal)
       const issue = downloadedImageIssue(fetched.bytes, fetched.contentType, image)
       const which = total > 1 ? `Image ${image.index + 1} of ${total}` : 'The image'
-      if (issue) throw new ApiError(200, 'broken_image', `${which} ${issue}.`)
+      // "is not an image (…)" reads on from the name; "its PNG data is cut off" after a colon.
+      if (issue) throw new ApiError(200, 'broken_image', issue.startsWith('its ') ? `${which}: ${issue.slice(4)}.` : `${which} ${issue}.`)
       return fetched
     })
   }
