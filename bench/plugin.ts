@@ -527,9 +527,15 @@ async function main(): Promise<void> {
       },
     })
     cleanups.push(() => slotWorker.stop())
+    // The playground applies the manifest's CSP as Figma does: this Worker's origin needs a plugin built for it.
+    const slotBackendUrl = `http://localhost:${slotPort}`
+    const slotDist = join(persistTo, 'dist-slots')
+    await buildPlugin({ backendUrl: slotBackendUrl, outdir: slotDist })
+    const slotPlayground: PlaygroundServer = await startPlayground({ port: 0, distDir: slotDist })
+    cleanups.push(() => slotPlayground.close())
     const slotSession = await Session.create(browser)
     cleanups.push(() => slotSession.close())
-    await slotSession.goto({ playgroundUrl: playground.url, backendUrl: slotWorker.url, token: TOKEN, scenario: 'empty' })
+    await slotSession.goto({ playgroundUrl: slotPlayground.url, backendUrl: slotBackendUrl, token: TOKEN, scenario: 'empty' })
     const slotted = await measureFill(slotSession, simAdmin, options, SLOTS)
     console.log(`  ${sec(slotted.wallMs)}`)
 

@@ -99,7 +99,8 @@ test('generate into three frames at one ratio: each image lands in its own frame
   expect(firstPlacedAt, 'the first images were placed before the last image was served').toBeLessThan(lastServedAt)
   for (const id of targets) expect(imageFill((await s.snapshot()).find((n) => n.id === id)!)).toMatchObject({ scaleMode: 'FILL', imageWidth: 1024, imageHeight: 1024 })
   await s.ui.locator('[data-testid="job-row"][data-state="done"]').filter({ hasText: '3 images placed' }).waitFor()
-  // One placement per image: three undo steps, each image placed once.
-  expect((await undoSteps()) - undoBefore).toBe(3)
+  // The held image is a placement (an undo step) of its own; images that arrived together may share one.
+  expect((await undoSteps()) - undoBefore).toBeGreaterThanOrEqual(2)
+  expect((await undoSteps()) - undoBefore).toBeLessThanOrEqual(3)
   expect(await suite.sim.tasks()).toHaveLength(1)
 })

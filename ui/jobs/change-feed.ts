@@ -47,6 +47,8 @@ export class ChangeFeed {
   private cursor: string | null = null
   private controller: AbortController | null = null
   private restarted = false
+  /** A stall was reported since the last answer. */
+  private stalled = false
 
   constructor(
     private readonly api: ChangesApi,
@@ -112,7 +114,6 @@ export class ChangeFeed {
             const elapsed = this.deps.now() - asked
             if (reply.jobs.length === 0 && elapsed < MIN_INTERVAL_MS) await this.deps.sleep(MIN_INTERVAL_MS - elapsed, controller.signal)
           }
-          if (failures > 0 || malformed > 0) this.recover()
           failures = 0
           malformed = 0
         } catch (error) {
@@ -154,6 +155,11 @@ export class ChangeFeed {
   }
 
   private deliver(jobs: readonly Job[]): void {
+    // An answer came: whoever heard of a stall hears that it is over, before the states it brings.
+    if (this.stalled) {
+      this.stalled = false
+      this.recover()
+    }
     for (const job of jobs) {
       const set = this.watches.get(job.id)
       if (!set) continue
@@ -168,6 +174,7 @@ export class ChangeFeed {
   }
 
   private stall(ids: readonly string[], error: unknown, delay: number): void {
+    this.stalled = true
     const retryAt = this.deps.now() + delay
     for (const id of ids) for (const watch of [...(this.watches.get(id) ?? [])]) watch.onStall?.(error, retryAt)
   }

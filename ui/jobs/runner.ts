@@ -136,8 +136,6 @@ export class JobRunner {
   private readonly feeds = new WeakMap<JobsApi, ChangeFeed>()
   /** Jobs held up by a refused token, woken by `reconnect`. */
   private readonly credentialWaiters = new Set<() => void>()
-  /** Placements run one at a time, so each stays one undo step of its own. */
-  private placing: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly deps: RunnerDeps) {
     this.limiter = createLimiter(() => deps.concurrency())
@@ -359,38 +357,49 @@ export class JobRunner {
 
   /**
    * Fetches, checks and places a succeeded job's images, skipping those already placed. Into existing frames
-   * (`fill`) each image goes as soon as its own bytes are there, image i into target i, one undo step each; new
-   * frames are laid out as one row, so their images are placed together. Waits for every image before reporting
-   * the first failure, so that nothing is left half-done behind it.
+   * (`fill`) each image goes as soon as its own bytes are there, image i into target i: one placement (one undo
+   * step) at a time per job, taking every image that arrived while the previous one was being placed. New frames
+   * are laid out as one row, so their images are placed together. Waits for every image before reporting the
+   * first failure, so that nothing is left half-done behind it.
    */
   private async deliver(run: Run, job: Job, signal: AbortSignal, live: () => boolean): Promise<PlaceResult> {
     const { placement } = run.entry.spec
     const meta = { ...run.entry.spec.meta, jobId: job.id }
     const total = job.images.length
     const todo = job.images.filter((image) => !run.placed.has(image.index))
-    if (placement.kind === 'fill') {
-      const outcomes = await Promise.allSettled(
-        todo.map(async (image) => {
-          const bytes = await this.deps.prepare(await this.download(run, image, total, signal))
-          if (!live()) return
-          const nodeId = placement.nodeIds[image.index]
-          const result = nodeId
-            ? await this.place({ placement: { ...placement, nodeIds: [nodeId] }, meta, images: [bytes] })
-            : { placedNodeIds: [], skipped: [], focused: false }
-          this.markPlaced(run, image.index, result)
-        }),
-      )
-      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
-      if (failed) throw failed.reason
-      const missing = placement.nodeIds.slice(total).map((nodeId) => ({ nodeId, reason: 'The job returned fewer images than there were targets.' }))
-      const byIndex = [...run.placed.entries()].sort(([a], [b]) => a - b).map(([, result]) => result)
-      return mergePlaceResults(byIndex, missing)
+    const fetch = async (image: Job['images'][number]) => this.deps.prepare(await this.download(run, image, total, signal))
+    if (placement.kind !== 'fill') {
+      const images = await Promise.all(todo.map(fetch))
+      if (!live()) return mergePlaceResults([])
+      const result = await this.place({ placement, meta, images })
+      this.markPlaced(run, todo.map((image) => image.index), result)
+      return result
     }
-    const images = await Promise.all(todo.map(async (image) => this.deps.prepare(await this.download(run, image, total, signal))))
-    if (!live()) return mergePlaceResults([])
-    const result = await this.place({ placement, meta, images })
-    for (const image of todo) this.markPlaced(run, image.index, image === todo[0] ? result : { placedNodeIds: [], skipped: [], focused: result.focused })
-    return result
+    const ready: { index: number; image: ImageBytes }[] = []
+    const placeReady = async () => {
+      const batch = ready.splice(0).sort((a, b) => a.index - b.index)
+      if (batch.length === 0 || !live()) return
+      const nodeIds = batch.map(({ index }) => placement.nodeIds[index])
+      const result = await this.place({ placement: { ...placement, nodeIds }, meta, images: batch.map((b) => b.image) })
+      this.markPlaced(run, batch.map((b) => b.index), result)
+    }
+    let placing: Promise<void> = Promise.resolve()
+    const outcomes = await Promise.allSettled(
+      todo.map(async (image) => {
+        const bytes = await fetch(image)
+        if (!live()) return
+        // More images than targets: nothing to place it into (the targets short of images are reported below).
+        if (!placement.nodeIds[image.index]) return this.markPlaced(run, [image.index], mergePlaceResults([]))
+        ready.push({ index: image.index, image: bytes })
+        placing = placing.then(placeReady)
+        await placing
+      }),
+    )
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+    if (failed) throw failed.reason
+    const missing = placement.nodeIds.slice(total).map((nodeId) => ({ nodeId, reason: 'The job returned fewer images than there were targets.' }))
+    const byIndex = [...run.placed.entries()].sort(([a], [b]) => a - b).map(([, result]) => result)
+    return mergePlaceResults(byIndex, missing)
   }
 
   /** One image's bytes, retried like every other call; bytes that are not a whole image are never passed on. */
@@ -406,15 +415,14 @@ export class JobRunner {
   }
 
   private place(request: PlaceRequest): Promise<PlaceResult> {
-    const next = this.placing.then(() => this.deps.place(request)).catch((error: unknown) => {
+    return this.deps.place(request).catch((error: unknown) => {
       throw new PlacementFailed(error)
     })
-    this.placing = next.catch(() => undefined)
-    return next
   }
 
-  private markPlaced(run: Run, index: number, result: PlaceResult): void {
-    run.placed.set(index, result)
+  /** One placement's result is kept under the first of its indices; the others are marked placed with it. */
+  private markPlaced(run: Run, indices: readonly number[], result: PlaceResult): void {
+    indices.forEach((index, i) => run.placed.set(index, i === 0 ? result : mergePlaceResults([], [])))
     this.update(run, { placed: [...run.placed.keys()].sort((a, b) => a - b) })
   }
 

@@ -429,11 +429,8 @@ test('jobs left by a previous session are polled and placed where they were mean
   runner.resume([pending]) // a second call does not double it
   await settle()
   expect(backend.creates).toEqual([])
-  // Into existing frames each image is its own placement: image i into target i.
-  expect(placed).toEqual([
-    expect.objectContaining({ placement: { kind: 'fill', nodeIds: ['1:2'] }, meta: pending.meta }),
-    expect.objectContaining({ placement: { kind: 'fill', nodeIds: ['1:3'] }, meta: pending.meta }),
-  ])
+  // Image i into target i; images that are there at the same moment go in one placement.
+  expect(placed).toEqual([expect.objectContaining({ placement: { kind: 'fill', nodeIds: ['1:2', '1:3'] }, meta: pending.meta })])
   expect(runner.snapshot()).toHaveLength(1)
   expect(runner.snapshot()[0]).toMatchObject({ state: 'done', startedAt: 5, spec: { label: 'Hero', detail: 'Resumed', request: null } })
 })
@@ -455,7 +452,7 @@ test('a resumed job places only the images the closed plugin had not placed yet'
   expect(backend.fetches).toEqual([imagesOf('job_1', 3)[1].url])
 })
 
-test('into existing frames the first image is placed while a later one is still downloading', async () => {
+test('into existing frames the first images are placed while a later one is still downloading', async () => {
   let open!: () => void
   const last = imagesOf('job_1', 3)[2].url
   backend.fetchGates.set(last, new Promise<void>((resolve) => (open = resolve)))
@@ -463,12 +460,13 @@ test('into existing frames the first image is placed while a later one is still 
   runner.resume([])
   runner.submit(spec({ placement: { kind: 'fill', nodeIds: ['a', 'b', 'c'] }, request: { operation: 'generate', prompt: 'x', n: 3 } }))
   await settle()
-  expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['a'] }, { kind: 'fill', nodeIds: ['b'] }])
+  expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['a', 'b'] }])
   expect(runner.snapshot()[0]).toMatchObject({ state: 'placing', placed: [0, 1], total: 3 })
   expect(stored[0]).toMatchObject({ jobId: 'job_1', placed: [0, 1] })
   open()
   await settle()
-  expect(placed.map((p) => p.placement.kind === 'fill' && p.placement.nodeIds)).toEqual([['a'], ['b'], ['c']])
+  expect(placed.map((p) => p.placement.kind === 'fill' && p.placement.nodeIds)).toEqual([['a', 'b'], ['c']])
+  expect(runner.snapshot()[0].result).toMatchObject({ placedNodeIds: ['p0', 'p1', 'p0'], focused: true })
   expect(runner.snapshot()[0]).toMatchObject({ state: 'done', placed: [0, 1, 2] })
   expect(stored).toEqual([])
 })
