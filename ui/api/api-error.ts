@@ -23,9 +23,3 @@ export class ApiError extends Error {
 export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
 }
-
-/** Errors worth retrying as they are: nothing reached the server, or it asked us to come back later. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false
-  return error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503
-}
