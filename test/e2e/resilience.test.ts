@@ -30,6 +30,18 @@ async function generate(s: Session, prompt: string): Promise<string> {
   return (await row.getAttribute('data-job-id'))!
 }
 
+/**
+ * Kling holds every task until the test ends it (`finish`), so a fault always meets the job in flight however
+ * slow the machine is.
+ */
+const HELD_MS = 120_000
+
+/** Ends the one upstream task now, as Kling would finish it. */
+async function finishTask(): Promise<void> {
+  const task = await waitFor(async () => (await suite.sim.tasks())[0], { what: 'the upstream task' })
+  await suite.sim.finish(task.task_id)
+}
+
 /** Frames on the canvas that show an image. */
 async function imageFrames(s: Session) {
   return (await s.snapshot()).filter((n) => n.type === 'FRAME' && imageFill(n))
@@ -46,18 +58,20 @@ function crashes(s: Session): string[] {
 }
 
 test.each(['light', 'dark'] as const)('network loss in the middle of a job (%s): "Connection lost, retrying…", never failed; back online, placed once', async (theme) => {
-  await suite.sim.configure({ delayMs: 4_000 })
+  await suite.sim.configure({ delayMs: HELD_MS })
   const s = await suite.open({ scenario: 'empty', theme })
   const jobId = await generate(s, 'A lighthouse in a storm')
 
   await s.context.setOffline(true)
   const row = s.ui.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`)
   const stall = row.getByTestId('job-stall')
-  await stall.filter({ hasText: 'Connection lost, retrying…' }).waitFor({ timeout: 15_000 })
+  // Chromium's offline emulation lets the long-poll already in flight run out its 20 s window; the next one fails.
+  await stall.filter({ hasText: 'Connection lost, retrying…' }).waitFor({ timeout: 40_000 })
   await s.ui.getByTestId('status-bar').filter({ hasText: 'Connection lost, retrying…' }).waitFor()
   await shoot(s, `resilience-offline-${theme}`)
 
   // The backend finishes the job while the panel is offline; the panel keeps it as it was, not failed.
+  await finishTask()
   await waitFor(async () => (await suite.backend.getJob(jobId)).status === 'succeeded', { what: 'the backend to finish the job', timeout: 30_000 })
   // Longer than a short blip: the old panel gave up after six failed polls in a row.
   await stillFalseFor(async () => (await row.getAttribute('data-state')) === 'failed', 12_000, 'the job marked failed while offline')
@@ -82,36 +96,42 @@ test.each(['light', 'dark'] as const)('network loss in the middle of a job (%s):
 })
 
 test('malformed answers (a proxy’s HTML page, non-JSON, the wrong JSON) are named and retried; the job still lands', async () => {
-  await suite.sim.configure({ delayMs: 3_000 })
+  await suite.sim.configure({ delayMs: HELD_MS })
   const s = await suite.open({ scenario: 'empty' })
-  // What sits between the panel and the Worker breaks the change feed three ways, one after the other.
-  const faults: ((route: Route) => Promise<void>)[] = [
-    (route) =>
+  // What sits between the panel and the Worker breaks the change feed three ways, one after the other: each is
+  // served until the panel has shown it (a fixed count could flash by unseen on a busy machine).
+  const faults: Record<string, (route: Route) => Promise<void>> = {
+    proxy: (route) =>
       route.fulfill({
         status: 502,
         headers: { ...CORS, 'Content-Type': 'text/html' },
         body: '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
       }),
-    (route) => route.fulfill({ status: 200, headers: { ...CORS, 'Content-Type': 'application/json' }, body: '{"jobs": [' }),
-    (route) => route.fulfill({ status: 200, headers: { ...CORS, 'Content-Type': 'application/json' }, body: '{"jobs": "none", "cursor": 7}' }),
-  ]
-  const seen: string[] = []
-  let armed = false
+    cut: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'Content-Type': 'application/json' }, body: '{"jobs": [' }),
+    shape: (route) => route.fulfill({ status: 200, headers: { ...CORS, 'Content-Type': 'application/json' }, body: '{"jobs": "none", "cursor": 7}' }),
+  }
+  const served: string[] = []
+  let fault: keyof typeof faults | null = null
   await s.page.route(/\/v1\/changes\?after=/, async (route) => {
-    const fault = armed ? faults.shift() : undefined
     if (!fault) return route.continue()
-    seen.push(await route.request().url())
-    await fault(route)
+    served.push(fault)
+    await faults[fault](route)
   })
   const jobId = await generate(s, 'A glass teapot on a windowsill')
-  armed = true
   const stall = s.ui.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getByTestId('job-stall')
-  // Each is named in the job row while it is retried.
-  await stall.filter({ hasText: 'A web page answered instead of the backend (HTTP 502: "502 Bad Gateway")' }).waitFor({ timeout: 15_000 })
-  await stall.filter({ hasText: /answer to \/v1\/changes was not understood/ }).first().waitFor({ timeout: 15_000 })
+  // Each is named in the job row while it is retried, and the job stays as it was.
+  fault = 'proxy'
+  await stall.filter({ hasText: 'A web page answered instead of the backend (HTTP 502: "502 Bad Gateway")' }).waitFor({ timeout: 30_000 })
+  fault = 'cut'
+  await stall.filter({ hasText: 'answer to /v1/changes was not understood (it is not JSON: "{"jobs": [")' }).waitFor({ timeout: 30_000 })
+  fault = 'shape'
+  await stall.filter({ hasText: /answer to \/v1\/changes was not understood \(jobs: / }).waitFor({ timeout: 30_000 })
+  fault = null
+  expect(await s.ui.locator(`[data-testid="job-row"][data-job-id="${jobId}"]`).getAttribute('data-state')).toMatch(/^(queued|running)$/)
+  await finishTask()
 
   await s.ui.locator(`[data-testid="job-row"][data-job-id="${jobId}"][data-state="done"]`).waitFor({ timeout: 30_000 })
-  expect(seen).toHaveLength(3)
+  expect(new Set(served)).toEqual(new Set(['proxy', 'cut', 'shape']))
   expect(await imageFrames(s)).toHaveLength(1)
   expect(crashes(s)).toEqual([])
 })
@@ -163,7 +183,7 @@ test('damaged image bytes are never placed: retried, then named by number; Retry
 })
 
 test.each(['light', 'dark'] as const)('a token revoked mid-session (%s) stops polling and points to Settings; a new token saved, the job lands', async (theme) => {
-  await suite.sim.configure({ delayMs: 4_000 })
+  await suite.sim.configure({ delayMs: HELD_MS })
   const s = await suite.open({ scenario: 'empty', theme })
   // The backend no longer accepts the first token (its operator revoked it): every call with it answers the
   // contract's 401. The owner's second token (CLIENT_TOKENS in global-setup) stays valid.
@@ -200,6 +220,7 @@ test.each(['light', 'dark'] as const)('a token revoked mid-session (%s) stops po
   await shoot(s, `resilience-token-settings-${theme}`)
   await s.ui.getByLabel('Access token', { exact: true }).fill(E2E.rotatedToken)
   await s.press('Save')
+  await finishTask()
   await s.tab('Jobs')
   await s.ui.locator(`[data-testid="job-row"][data-job-id="${jobId}"][data-state="done"]`).waitFor({ timeout: 30_000 })
   expect(await imageFrames(s)).toHaveLength(1)
