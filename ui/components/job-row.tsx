@@ -37,7 +37,7 @@ export function JobRow({ entry, now, onCancel, onRetry, onOpenSettings }: JobRow
         {stall && (
           <p class={`job-stall job-stall-${stall.kind}`} data-testid="job-stall" data-kind={stall.kind} role="status">
             {stallText(stall.kind)}
-            {retryIn !== null && retryIn > 0 ? ` (next try in ${retryIn} s)` : ''}
+            {retryIn !== null && retryIn > 0 ? ` (next try in ${retryIn}\u00a0s)` : ''}
             <span class="job-error-detail"> {stall.failure.message}</span>
           </p>
         )}
