@@ -104,7 +104,16 @@ interface FillResult {
   /** Each upstream task, ms after the click: created → succeeded. */
   timeline: string
   /** Where the time went, ms after the click. */
-  phases: { upstreamDone: number; backendDone: number; imagesDownloaded: number; placed: number }
+  phases: {
+    upstreamDone: number
+    backendDone: number
+    firstDownloaded: number
+    firstPlaced: number
+    /** When the first job had every one of its images: the earliest a job-at-a-time placement could start. */
+    firstJobDownloaded: number
+    imagesDownloaded: number
+    placed: number
+  }
 }
 
 interface SequentialResult {
@@ -177,6 +186,17 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   clickedAt = Date.now()
   const started = performance.now()
   await fill.click()
+  // The first frame to show its image (each image is placed as soon as its bytes are there).
+  const firstPlaced = page
+    .waitForFunction(
+      (targets) => {
+        const nodes = window.playground.snapshot()
+        return targets.some((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
+      },
+      ids,
+      { polling: 20, timeout: MAX_WAIT_MS },
+    )
+    .then(() => Date.now() - clickedAt)
   await page.waitForFunction(
     (targets) => {
       const nodes = window.playground.snapshot()
@@ -192,6 +212,12 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
     console.log(`  panel requests, ms after the click:\n    ${trace.map((t) => `+${t.at} ${t.what} ${t.method} ${t.path}`).join('\n    ')}`)
   }
   const lastFinished = (test: (path: string) => boolean) => Math.max(0, ...trace.filter((t) => t.what === '←' && test(t.path)).map((t) => t.at))
+  const firstFinished = (test: (path: string) => boolean) => Math.min(...trace.filter((t) => t.what === '←' && test(t.path)).map((t) => t.at))
+  const imageDoneByJob = new Map<string, number>()
+  for (const t of trace) {
+    const job = t.what === '←' ? /^\/v1\/jobs\/([^/]+)\/images\/\d+$/.exec(t.path)?.[1] : undefined
+    if (job) imageDoneByJob.set(job, Math.max(imageDoneByJob.get(job) ?? 0, t.at))
+  }
 
   const nodes = await session.snapshot()
   const unfilled = ids.filter((id) => !imageFill(nodes.find((n) => n.id === id)!))
@@ -215,6 +241,9 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       upstreamDone: Math.max(...tasks.map((t) => (t.succeeded_at ?? NaN) - clickedAt)),
       // The last status answer (change feed or long poll) the panel received: when the backend had every job succeeded.
       backendDone: lastFinished((path) => path.startsWith('/v1/changes') || /^\/v1\/jobs\/[^/]+\?/.test(path) || /^\/v1\/jobs\/[^/?]+$/.test(path)),
+      firstDownloaded: firstFinished((path) => /\/images\/\d+$/.test(path)),
+      firstPlaced: await firstPlaced,
+      firstJobDownloaded: Math.min(...imageDoneByJob.values()),
       imagesDownloaded: lastFinished((path) => /\/images\/\d+$/.test(path)),
       placed: Math.round(wallMs),
     },
@@ -410,10 +439,12 @@ function report({ options, bundle, fill, sequential, uploads, slotted }: Report)
   console.log(`               upstream tasks, ms after the click (created→succeeded): ${fill.timeline}`)
   const p = fill.phases
   console.log(`               ms after the click: last upstream task succeeded ${p.upstreamDone}, backend reported the last job succeeded ${p.backendDone}, last image downloaded ${p.imagesDownloaded}, all 24 placed ${p.placed}`)
+  console.log(`               ms after the click: first image downloaded ${p.firstDownloaded}, first image placed ${p.firstPlaced}; the first job had all its images at ${p.firstJobDownloaded} (the earliest a job-at-a-time placement could start)`)
   const q = slotted.phases
   console.log(`  ${SLOTS} slots      ${sec(slotted.wallMs)} (ideal ${sec(ideal)}, goal ≤ ${sec(slottedGoal)}) ${mark(checks.slotted)}; 0 failed; 1303 refusals ${slotted.refusals}; upstream tasks ${slotted.upstreamTasks}`)
   console.log(`               upstream tasks, ms after the click (created→succeeded): ${slotted.timeline}`)
   console.log(`               ms after the click: last upstream task succeeded ${q.upstreamDone}, backend reported the last job succeeded ${q.backendDone}, last image downloaded ${q.imagesDownloaded}, all 24 placed ${q.placed}`)
+  console.log(`               ms after the click: first image downloaded ${q.firstDownloaded}, first image placed ${q.firstPlaced}; the first job had all its images at ${q.firstJobDownloaded}`)
   console.log(`  sequential   ${sec(sequential.wallMs)} (${(sequential.wallMs / D).toFixed(1)} × D); ratio ${(sequential.wallMs / fill.wallMs).toFixed(1)}×`)
   for (const u of uploads) {
     console.log(`  upload       ${fillName(u)} (${mb(u.fillBytes)}): POST body ${uploadedText(u)} ${mark(u.uploadedBytes < GOALS.uploadBytes)}; naive PNG ${mb(u.naivePngBytes)} → base64 ${mb(u.naiveBase64Bytes)}`)
@@ -527,9 +558,15 @@ async function main(): Promise<void> {
       },
     })
     cleanups.push(() => slotWorker.stop())
+    // The playground applies the manifest's CSP as Figma does: this Worker's origin needs a plugin built for it.
+    const slotBackendUrl = `http://localhost:${slotPort}`
+    const slotDist = join(persistTo, 'dist-slots')
+    await buildPlugin({ backendUrl: slotBackendUrl, outdir: slotDist })
+    const slotPlayground: PlaygroundServer = await startPlayground({ port: 0, distDir: slotDist })
+    cleanups.push(() => slotPlayground.close())
     const slotSession = await Session.create(browser)
     cleanups.push(() => slotSession.close())
-    await slotSession.goto({ playgroundUrl: playground.url, backendUrl: slotWorker.url, token: TOKEN, scenario: 'empty' })
+    await slotSession.goto({ playgroundUrl: slotPlayground.url, backendUrl: slotBackendUrl, token: TOKEN, scenario: 'empty' })
     const slotted = await measureFill(slotSession, simAdmin, options, SLOTS)
     console.log(`  ${sec(slotted.wallMs)}`)
 

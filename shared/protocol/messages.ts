@@ -140,6 +140,11 @@ export interface PendingJob {
    * these ratios, and the last pass's image is placed. Absent for everything else.
    */
   remaining?: Expansion[]
+  /**
+   * Indices of the job's images already placed (into existing frames, each as soon as it arrived): a reopened
+   * plugin places only the others. Absent when none was.
+   */
+  placed?: number[]
 }
 
 /** A change to the unfinished jobs kept for the current document, merged by job id. */

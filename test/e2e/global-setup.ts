@@ -46,7 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         KLING_API_BASE: sim.url,
         KLING_ACCESS_KEY: 'dev-access-key',
         KLING_SECRET_KEY: 'dev-secret-key',
-        CLIENT_TOKENS: `${E2E.owner}:${E2E.token}`,
+        CLIENT_TOKENS: `${E2E.owner}:${E2E.token},${E2E.owner}:${E2E.rotatedToken}`,
         CALLBACK_SECRET: 'e2e-callback-secret',
         PUBLIC_BASE_URL: workerUrl,
         // The simulator here has no slot limit; the queue at a limit has its own tests (test/server/upstream-queue).

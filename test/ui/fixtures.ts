@@ -142,3 +142,29 @@ export function webpHeader(width: number, height: number): Uint8Array {
 export function gifHeader(width: number, height: number): Uint8Array {
   return new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, width & 0xff, width >> 8, height & 0xff, height >> 8])
 }
+
+/**
+ * A structurally whole PNG of the given size (signature, IHDR, one IDAT, IEND, right CRCs): what the runner's
+ * download check accepts. Its pixels are not meant to decode.
+ */
+export function pngStub(width = 1024, height = 1024, tag = 0): Uint8Array {
+  const chunk = (type: string, data: number[]) => {
+    const body = [...type].map((c) => c.charCodeAt(0)).concat(data)
+    return [...u32(data.length), ...body, ...u32(crc32(body))]
+  }
+  const ihdr = [...u32(width), ...u32(height), 8, 2, 0, 0, 0]
+  return new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...chunk('IHDR', ihdr), ...chunk('IDAT', [tag & 0xff]), ...chunk('IEND', [])])
+}
+
+function u32(n: number): number[] {
+  return [(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]
+}
+
+function crc32(bytes: readonly number[]): number {
+  let c = 0xffffffff
+  for (const byte of bytes) {
+    c ^= byte
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  }
+  return (c ^ 0xffffffff) >>> 0
+}

@@ -2,7 +2,8 @@ import type { FieldIssue } from '../../shared/api/schemas'
 
 /**
  * A failed backend call. `status` is the HTTP status, or 0 when no answer arrived (network down, DNS, CORS).
- * `code` is the contract's `error.code`, or one of the client's own: `network_error`, `bad_response`.
+ * `code` is the contract's `error.code`, or one of the client's own: `network_error`, `bad_response`,
+ * `html_response` (a web page from a proxy or captive portal), `broken_image` (downloaded bytes that are no whole image).
  */
 export class ApiError extends Error {
   constructor(
@@ -21,10 +22,4 @@ export class ApiError extends Error {
 /** True for the rejection of an aborted fetch or sleep (a user cancel), which is not an error to show. */
 export function isAbortError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'
-}
-
-/** Errors worth retrying as they are: nothing reached the server, or it asked us to come back later. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof ApiError)) return false
-  return error.status === 0 || error.status === 429 || error.status === 502 || error.status === 503
 }

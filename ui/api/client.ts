@@ -126,6 +126,9 @@ export class ApiClient {
   async fetchImage(url: string, signal?: AbortSignal): Promise<FetchedImage> {
     const response = await this.send(this.imageUrl(url), { signal })
     if (!response.ok) throw await this.errorFrom(response)
+    if (/text\/html/i.test(response.headers.get('Content-Type') ?? '')) {
+      throw htmlError(response, await this.read(response, (r) => r.text()))
+    }
     const buffer = await this.read(response, (r) => r.arrayBuffer())
     return { bytes: new Uint8Array(buffer), contentType: response.headers.get('Content-Type') ?? '' }
   }
@@ -154,11 +157,17 @@ export class ApiClient {
     })
     if (!response.ok) throw await this.errorFrom(response)
     const text = await this.read(response, (r) => r.text())
-    const parsed = schema.safeParse(parseJson(text))
+    if (isHtml(response, text)) throw htmlError(response, text)
+    const json = parseJson(text)
+    if (json === undefined) {
+      const what = text ? `it is not JSON: "${snippet(text, 60)}"` : 'it was empty'
+      throw new ApiError(response.status, 'bad_response', `The backend's answer to ${route(path)} was not understood (${what}).`)
+    }
+    const parsed = schema.safeParse(json)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue ? `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}` : 'unreadable body'
-      throw new ApiError(response.status, 'bad_response', `The backend's answer to ${path} was not understood (${where}).`)
+      throw new ApiError(response.status, 'bad_response', `The backend's answer to ${route(path)} was not understood (${where}).`)
     }
     return { data: parsed.data, status: response.status }
   }
@@ -190,10 +199,32 @@ export class ApiClient {
       const { code, message, details } = parsed.data.error
       return new ApiError(response.status, code, message, details ?? [], retryAfter)
     }
+    // The contract's errors are always JSON: a web page comes from something in between (a proxy, a portal).
+    if (isHtml(response, text)) return htmlError(response, text, retryAfter)
     const code = CODE_FOR_STATUS[response.status] ?? (response.status >= 500 ? 'internal_error' : 'http_error')
-    const snippet = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 160)
-    return new ApiError(response.status, code, snippet || `HTTP ${response.status}`, [], retryAfter)
+    return new ApiError(response.status, code, snippet(text, 160) || `HTTP ${response.status}`, [], retryAfter)
   }
+}
+
+function isHtml(response: Response, text: string): boolean {
+  return /text\/html/i.test(response.headers.get('Content-Type') ?? '') || /^\s*<(!doctype|html|head|body)\b/i.test(text)
+}
+
+/** `html_response`: a web page where the API should answer, named by its status and title (or first words). */
+function htmlError(response: Response, text: string, retryAfter: number | null = null): ApiError {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim() || snippet(text, 80)
+  const what = `HTTP ${response.status}${title ? `: "${title}"` : ''}`
+  return new ApiError(response.status, 'html_response', `A web page answered instead of the backend (${what}).`, [], retryAfter)
+}
+
+/** Text without markup, on one line, at most `max` characters. */
+function snippet(text: string, max: number): string {
+  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max)
+}
+
+/** The path without its query (a cursor says nothing to a reader). */
+function route(path: string): string {
+  return path.split('?')[0]
 }
 
 function networkError(error: unknown): unknown {

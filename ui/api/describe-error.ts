@@ -37,6 +37,8 @@ const SENTENCES: Record<string, string> = {
   internal_error: 'The backend hit an unexpected error. Try again; if it persists, tell whoever runs it.',
   timeout: 'The job took too long and was stopped. Try again.',
   bad_response: 'The backend answered in a way this plugin does not understand. Is the backend URL right?',
+  html_response: 'A web page answered instead of the backend: a proxy, a captive Wi-Fi portal or a wrong backend URL.',
+  broken_image: 'A result image arrived damaged, so it was not placed. Retry to download it again.',
   placement_failed: "The images were ready but couldn't be placed in Figma.",
   image_failed: "A result image couldn't be downloaded or converted.",
   export_failed: "The selection couldn't be exported from Figma.",

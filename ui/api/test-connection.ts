@@ -55,7 +55,7 @@ export function healthFailure(error: unknown, url: string): { title: string; det
         'A server that is up but does not allow cross-origin requests (CORS, origin "null") looks the same from inside Figma.',
     }
   }
-  if (error instanceof ApiError && (error.code === 'bad_response' || error.code === 'not_found' || error.code === 'http_error')) {
+  if (error instanceof ApiError && (error.code === 'bad_response' || error.code === 'html_response' || error.code === 'not_found' || error.code === 'http_error')) {
     return {
       title: `Something answered at ${url}, but it is not a Kling Frames backend.`,
       detail: error.status ? `HTTP ${error.status}: ${error.message}` : error.message,

@@ -1,5 +1,6 @@
 import { describeFailure } from '../api/describe-error'
 import { formatElapsed } from '../format'
+import { stallText } from '../jobs/connection-status'
 import { canCancel, isActive } from '../jobs/job-state'
 import type { JobEntry } from '../jobs/runner'
 import { plural } from '../requests/models'
@@ -14,12 +15,14 @@ interface JobRowProps {
   onOpenSettings?: () => void
 }
 
-const SETTINGS_CODES = new Set(['unauthorized', 'not_connected', 'network_error', 'bad_response'])
+const SETTINGS_CODES = new Set(['unauthorized', 'not_connected', 'network_error', 'bad_response', 'html_response'])
 
 /** One job: what it is, its state and elapsed time, its error in plain words, and what can be done about it. */
 export function JobRow({ entry, now, onCancel, onRetry, onOpenSettings }: JobRowProps) {
   const elapsed = (entry.endedAt ?? now) - entry.startedAt
   const error = entry.failure && entry.state === 'failed' ? describeFailure(entry.failure) : null
+  const stall = isActive(entry.state) ? entry.stall : null
+  const retryIn = stall?.retryAt ? Math.max(0, Math.ceil((stall.retryAt - now) / 1000)) : null
   return (
     <li class="job" data-testid="job-row" data-state={entry.state} data-job-id={entry.jobId ?? undefined}>
       <div class="job-main">
@@ -29,7 +32,15 @@ export function JobRow({ entry, now, onCancel, onRetry, onOpenSettings }: JobRow
         <p class="job-detail">
           {entry.spec.detail}
           {entry.steps > 1 && isActive(entry.state) ? ` · pass ${entry.step + 1} of ${entry.steps}` : ''}
+          {entry.state === 'placing' && entry.total !== null && entry.total > 1 ? ` · ${entry.placed.length} of ${entry.total} placed` : ''}
         </p>
+        {stall && (
+          <p class={`job-stall job-stall-${stall.kind}`} data-testid="job-stall" data-kind={stall.kind} role="status">
+            {stallText(stall.kind)}
+            {retryIn !== null && retryIn > 0 ? ` (next try in ${retryIn}\u00a0s)` : ''}
+            <span class="job-error-detail"> {stall.failure.message}</span>
+          </p>
+        )}
         {error && (
           <p class="job-error" data-testid="job-error" role="alert">
             {error.title}
@@ -56,7 +67,7 @@ export function JobRow({ entry, now, onCancel, onRetry, onOpenSettings }: JobRow
               Retry
             </button>
           )}
-          {error && onOpenSettings && SETTINGS_CODES.has(error.code) && (
+          {((error && SETTINGS_CODES.has(error.code)) || stall?.kind === 'auth') && onOpenSettings && (
             <button type="button" class="btn btn-small btn-ghost" onClick={onOpenSettings}>
               Settings
             </button>

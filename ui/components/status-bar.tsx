@@ -1,8 +1,12 @@
 import { useApp } from '../app-context'
+import { connectionStatus } from '../jobs/connection-status'
 import { isActive } from '../jobs/job-state'
 import { plural } from '../requests/models'
 
-/** One line at the bottom: is the backend there, how much budget is left, and how many jobs run. */
+/**
+ * One line at the bottom: is the backend there, how much budget is left, and how many jobs run. While running jobs
+ * are held up (connection lost, token refused) that comes first, because it is what the user is waiting on.
+ */
 export function StatusBar() {
   const { capabilities, api, settings, jobs, navigate } = useApp()
   const running = jobs.filter((j) => isActive(j.state)).length
@@ -16,10 +20,19 @@ export function StatusBar() {
   else if (capabilities.status === 'error') [tone, text] = ['error', 'Connection problem']
   else if (caps) [tone, text] = ['ok', `${providerName(caps.provider)} · ${plural(caps.budget.remaining_today, 'image')} left today`]
   else if (capabilities.status === 'loading') [tone, text] = ['idle', 'Connecting…']
+  const stalled = connectionStatus(jobs)
+  if (stalled) [tone, text] = [stalled.kind === 'auth' ? 'error' : 'warning', stalled.text]
 
   return (
     <footer class="status" data-testid="status-bar">
-      <button type="button" class="status-link" onClick={() => navigate(['settings'])} title="Connection settings">
+      <button
+        type="button"
+        class={stalled ? `status-link status-${tone}` : 'status-link'}
+        onClick={() => navigate(stalled?.kind === 'auth' ? ['settings', { reason: 'The backend refused your access token. Enter a new one and save: waiting jobs then carry on.' }] : ['settings'])}
+        title="Connection settings"
+        data-stall={stalled?.kind}
+        aria-live="polite"
+      >
         <span class={`dot dot-${tone}`} aria-hidden="true" />
         {text}
       </button>

@@ -19,9 +19,15 @@ export function Thumb({ api, url, alt }: { api: ApiClient | null; url: string | 
     return () => observer.disconnect()
   }, [])
   const src = useThumbnail(api, url, visible)
+  // Bytes the browser cannot draw (damaged on the way) show the empty box, not a broken-image icon and its alt text.
+  const [broken, setBroken] = useState<string | null>(null)
   return (
     <div class="thumb" ref={box}>
-      {src && src !== 'error' ? <img src={src} alt={alt} /> : <span class="thumb-empty" aria-hidden="true" />}
+      {src && src !== 'error' && src !== broken ? (
+        <img src={src} alt={alt} onError={() => setBroken(src)} />
+      ) : (
+        <span class="thumb-empty" aria-hidden="true" />
+      )}
     </div>
   )
 }

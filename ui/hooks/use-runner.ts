@@ -1,19 +1,20 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks'
 import type { ApiClient } from '../api/client'
 import type { Bridge } from '../bridge'
-import { newId, sleep } from '../ids'
+import { newId } from '../ids'
 import { bytesToBase64 } from '../images/base64'
 import { prepareImage } from '../images/prepare'
 import type { JobRunner } from '../jobs/runner'
 import { StampingRunner } from '../jobs/stamping-runner'
+import { sleepUntilOnline } from '../sleep-until-online'
 
 /** Jobs that may run at once when the setting is missing. */
 export const DEFAULT_CONCURRENCY = 6
 
 /**
  * The panel's one job runner. It reads the current client and concurrency through refs, so a settings change
- * applies to the next request without restarting running jobs. Jobs left by a previous session are resumed
- * as soon as a backend is configured.
+ * applies to the next request without restarting running jobs (jobs waiting for a new token wake up). Jobs left
+ * by a previous session are resumed as soon as a backend is configured. Retries wait less when the network is back.
  */
 export function useRunner(
   bridge: Bridge,
@@ -39,11 +40,16 @@ export function useRunner(
         toBase64: bytesToBase64,
         newId,
         now: Date.now,
-        sleep,
+        sleep: sleepUntilOnline,
         concurrency: () => concurrencyRef.current,
       }, () => selectionRef.current()),
     [bridge],
   )
+
+  // New settings (a new token, say): jobs held up by a refused token carry on with the new client.
+  useEffect(() => {
+    if (api) runner.reconnect()
+  }, [api, runner])
 
   const resumed = useRef(false)
   useEffect(() => {

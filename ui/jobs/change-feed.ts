@@ -4,7 +4,9 @@
  */
 import { TERMINAL_STATUSES } from '../../shared/api/enums'
 import type { Changes, Job } from '../../shared/api/schemas'
-import { ApiError, isAbortError, isTransient } from '../api/api-error'
+import { ApiError, isAbortError } from '../api/api-error'
+import { faultKind } from '../api/fault-kind'
+import { retryDelayMs } from './retry-delay'
 import { abortError } from './limiter'
 
 export interface ChangesApi {
@@ -19,14 +21,24 @@ export interface ChangeFeedDeps {
   waitSeconds?: number
 }
 
-interface Watch {
+/** What a watcher hears besides the job's states. */
+export interface WatchEvents {
   onUpdate(job: Job): void
+  /**
+   * The feed could not reach the backend and is retrying (the error, and when the next try is due), or it is
+   * reaching it again (null). A watcher that gives up (its job's deadline passed) aborts its signal.
+   */
+  onStall?(error: unknown, retryAt: number): void
+  onRecover?(): void
+}
+
+interface Watch extends WatchEvents {
   resolve(job: Job): void
   reject(error: unknown): void
 }
 
-/** Consecutive failed feed requests before the waiting jobs fail with the last error. */
-const MAX_FAILURES = 6
+/** Answers that do not follow the contract are retried this many times (a proxy's hiccup), then reported. */
+const MAX_MALFORMED = 4
 /** A server that answers at once although nothing changed must not be hammered. */
 const MIN_INTERVAL_MS = 1000
 
@@ -35,6 +47,8 @@ export class ChangeFeed {
   private cursor: string | null = null
   private controller: AbortController | null = null
   private restarted = false
+  /** A stall was reported since the last answer. */
+  private stalled = false
 
   constructor(
     private readonly api: ChangesApi,
@@ -43,12 +57,14 @@ export class ChangeFeed {
 
   /**
    * Resolves with the job once it is terminal; `onUpdate` sees every state on the way. The job's current state is
-   * read once first: a job that finished before the feed's cursor never shows up in the feed.
+   * read once first: a job that finished before the feed's cursor never shows up in the feed. Lost connections
+   * and busy answers are retried for as long as someone watches (capped backoff, reported through `onStall`);
+   * a refused token (401), an unknown job (404) or repeatedly malformed answers reject.
    */
-  watch(id: string, onUpdate: (job: Job) => void, signal: AbortSignal): Promise<Job> {
+  watch(id: string, events: WatchEvents | ((job: Job) => void), signal: AbortSignal): Promise<Job> {
     return new Promise<Job>((resolve, reject) => {
       if (signal.aborted) return reject(abortError())
-      const watch: Watch = { onUpdate, resolve, reject }
+      const watch: Watch = { ...(typeof events === 'function' ? { onUpdate: events } : events), resolve, reject }
       const set = this.watches.get(id) ?? new Set()
       set.add(watch)
       this.watches.set(id, set)
@@ -61,16 +77,22 @@ export class ChangeFeed {
     })
   }
 
-  /** The job as it is now, with retries for transient failures; a definite failure (404) fails its watchers. */
+  /** The job as it is now, retried like the feed; a definite failure (404, 401) fails its watchers. */
   private async readOnce(id: string, signal: AbortSignal): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    let failures = 0
+    let malformed = 0
+    for (;;) {
       try {
         this.deliver([await this.api.getJob(id, { signal })])
         return
       } catch (error) {
         if (isAbortError(error) || !this.watches.has(id)) return
-        if (!isTransient(error) || attempt >= MAX_FAILURES) return this.failJob(id, error)
-        await this.deps.sleep(backoffMs(attempt), signal).catch(() => undefined)
+        const kind = faultKind(error)
+        const retry = kind === 'offline' || kind === 'busy' || (kind === 'malformed' && ++malformed < MAX_MALFORMED)
+        if (!retry) return this.failJob(id, error)
+        const delay = retryDelayMs(++failures, error)
+        this.stall([id], error, delay)
+        await this.deps.sleep(delay, signal).catch(() => undefined)
       }
     }
   }
@@ -79,6 +101,7 @@ export class ChangeFeed {
     const controller = new AbortController()
     this.controller = controller
     let failures = 0
+    let malformed = 0
     try {
       while (this.watches.size > 0 && !controller.signal.aborted) {
         const asked = this.deps.now()
@@ -92,6 +115,7 @@ export class ChangeFeed {
             if (reply.jobs.length === 0 && elapsed < MIN_INTERVAL_MS) await this.deps.sleep(MIN_INTERVAL_MS - elapsed, controller.signal)
           }
           failures = 0
+          malformed = 0
         } catch (error) {
           if (isAbortError(error) || controller.signal.aborted) return
           if (error instanceof ApiError && error.status === 400 && this.cursor !== null) {
@@ -100,12 +124,18 @@ export class ChangeFeed {
             this.restarted = true
             continue
           }
-          if (!isTransient(error) || ++failures > MAX_FAILURES) {
+          const kind = faultKind(error)
+          const retry = kind === 'offline' || kind === 'busy' || (kind === 'malformed' && ++malformed < MAX_MALFORMED)
+          if (!retry) {
+            // A refused token, or an answer that stays malformed: every watcher hears it (the runner decides).
             this.failAll(error)
             failures = 0
+            malformed = 0
             continue
           }
-          await this.deps.sleep(backoffMs(failures), controller.signal)
+          const delay = retryDelayMs(++failures, error)
+          this.stall([...this.watches.keys()], error, delay)
+          await this.deps.sleep(delay, controller.signal)
         }
       }
     } finally {
@@ -125,6 +155,11 @@ export class ChangeFeed {
   }
 
   private deliver(jobs: readonly Job[]): void {
+    // An answer came: whoever heard of a stall hears that it is over, before the states it brings.
+    if (this.stalled) {
+      this.stalled = false
+      this.recover()
+    }
     for (const job of jobs) {
       const set = this.watches.get(job.id)
       if (!set) continue
@@ -136,6 +171,16 @@ export class ChangeFeed {
         }
       }
     }
+  }
+
+  private stall(ids: readonly string[], error: unknown, delay: number): void {
+    this.stalled = true
+    const retryAt = this.deps.now() + delay
+    for (const id of ids) for (const watch of [...(this.watches.get(id) ?? [])]) watch.onStall?.(error, retryAt)
+  }
+
+  private recover(): void {
+    for (const set of this.watches.values()) for (const watch of [...set]) watch.onRecover?.()
   }
 
   private failJob(id: string, error: unknown): void {
@@ -160,8 +205,4 @@ export class ChangeFeed {
       this.controller = null
     }
   }
-}
-
-function backoffMs(attempt: number): number {
-  return Math.min(1000 * 2 ** (attempt - 1), 15_000)
 }

@@ -1,22 +1,31 @@
 /**
  * Runs jobs from submission to placed images: create (with an idempotency key) → wait until terminal (every job
  * through one `GET /v1/changes` long-poll, change-feed.ts; per-job long-polls on a backend without it) →
- * (expand chains: feed the result back as the next pass's input) → fetch each image → prepare it for Figma →
- * place it. Jobs wait for a slot of a bounded pool. Jobs that have a backend id are kept with `savePending`, so
- * a reopened plugin resumes polling them and still places their images.
+ * (expand chains: feed the result back as the next pass's input) → fetch each image → check and prepare it for
+ * Figma → place it (into existing frames each image as soon as its own bytes arrived, each index once). Jobs wait
+ * for a slot of a bounded pool. Jobs that have a backend id are kept with `savePending`, so a reopened plugin
+ * resumes polling them and still places their images (those not placed yet).
+ *
+ * A lost connection or a busy backend never fails a job before its deadline: the job keeps its state with a
+ * `stall` saying what is being retried and when. A refused token stops every request until `reconnect` is called
+ * with new settings; then the jobs carry on where they were.
  *
  * Framework-free: the panel subscribes to it, and the tests drive it with fakes.
  */
 import { TERMINAL_STATUSES } from '../../shared/api/enums'
 import type { Changes, CreateJobRequest, Job } from '../../shared/api/schemas'
 import type { ImageBytes, PendingJob, PendingJobsUpdate, PlaceRequest, PlaceResult } from '../../shared/protocol/messages'
-import { ApiError, isAbortError, isTransient } from '../api/api-error'
+import { ApiError, isAbortError } from '../api/api-error'
 import type { FetchedImage } from '../api/client'
 import { toFailure, type Failure } from '../api/describe-error'
+import { faultKind, type FaultKind } from '../api/fault-kind'
+import { downloadedImageIssue } from '../images/downloaded-image-issue'
 import { ChangeFeed } from './change-feed'
 import type { JobSpec } from './job-spec'
 import { canCancel, isActive, transition, type JobEvent, type JobState } from './job-state'
-import { createLimiter } from './limiter'
+import { abortError, createLimiter } from './limiter'
+import { mergePlaceResults } from './merge-place-results'
+import { retryDelayMs } from './retry-delay'
 
 /** The part of ApiClient the runner uses. */
 export interface JobsApi {
@@ -47,6 +56,13 @@ export interface RunnerDeps {
   maxUploadBytes?: number
 }
 
+/** A call of a running job that is being retried: why, and when the next try is due (null: on new settings). */
+export interface Stall {
+  kind: Exclude<FaultKind, 'fatal'>
+  failure: Failure
+  retryAt: number | null
+}
+
 export interface JobEntry {
   key: string
   spec: JobSpec
@@ -61,6 +77,11 @@ export interface JobEntry {
   failure: Failure | null
   canRetry: boolean
   result: PlaceResult | null
+  /** Set while a lost connection, a busy backend or a refused token holds the job up; null when all is well. */
+  stall: Stall | null
+  /** Indices of the current backend job's images already placed, ascending; `total` once the job succeeded. */
+  placed: readonly number[]
+  total: number | null
 }
 
 interface Run {
@@ -71,20 +92,37 @@ interface Run {
   retryFrom: 'create' | 'poll'
   /** The request of the current pass when it is not the first (built from the previous pass's image). */
   passRequest: CreateJobRequest | null
+  /** What each placed image of the current backend job did, by index: never placed twice. */
+  placed: Map<number, PlaceResult>
+  /** When connection trouble may fail the job: the backend's own deadline for it has passed by then. */
+  deadline: number
 }
 
-type Phase = 'wait' | 'create' | 'poll' | 'image' | 'place'
+type Phase = 'wait' | 'create' | 'poll' | 'image'
 
 const FALLBACK_CODE: Record<Phase, string> = {
   wait: 'unknown',
   create: 'unknown',
   poll: 'unknown',
   image: 'image_failed',
-  place: 'placement_failed',
 }
+
+/** Figma refused a placement: reported as such, whatever the error says. */
+class PlacementFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause))
+  }
+}
+/** A create the backend keeps refusing as busy (429, 503) is given up after this many tries; a lost one is not. */
 const CREATE_ATTEMPTS = 3
-const POLL_FAILURES = 6
+/** Answers that break the contract (wrong JSON, damaged image bytes) are tried this many times, then reported. */
+const MALFORMED_ATTEMPTS = 4
 const MIN_POLL_INTERVAL_MS = 1000
+/**
+ * The backend fails a job this long after it was created (server/jobs/deadline.ts, 10 minutes), plus a margin for
+ * clocks: until then a job waiting on the network is not given up, because the backend is still working on it.
+ */
+export const JOB_DEADLINE_MS = 11 * 60 * 1000
 
 export class JobRunner {
   private readonly runs = new Map<string, Run>()
@@ -96,6 +134,8 @@ export class JobRunner {
   private saved = new Map<string, string>()
   /** One feed per client (a settings change makes a new client). */
   private readonly feeds = new WeakMap<JobsApi, ChangeFeed>()
+  /** Jobs held up by a refused token, woken by `reconnect`. */
+  private readonly credentialWaiters = new Set<() => void>()
 
   constructor(private readonly deps: RunnerDeps) {
     this.limiter = createLimiter(() => deps.concurrency())
@@ -114,12 +154,15 @@ export class JobRunner {
   /** Starts a job; returns its key in the list. */
   submit(spec: JobSpec): string {
     const key = this.deps.newId()
+    const now = this.deps.now()
     const run: Run = {
-      entry: this.newEntry(key, spec, null, this.deps.now()),
+      entry: this.newEntry(key, spec, null, now),
       controller: new AbortController(),
       idempotencyKey: this.deps.newId(),
       retryFrom: 'create',
       passRequest: null,
+      placed: new Map(),
+      deadline: now + JOB_DEADLINE_MS,
     }
     this.runs.set(key, run)
     this.emit()
@@ -145,12 +188,16 @@ export class JobRunner {
         ...(job.remaining?.length ? { chain: job.remaining } : {}),
       }
       const key = this.deps.newId()
+      // Images placed before the plugin closed are not placed again (their results are not known any more).
+      const placed = new Map((job.placed ?? []).map((index): [number, PlaceResult] => [index, { placedNodeIds: [], skipped: [], focused: false }]))
       const run: Run = {
-        entry: this.newEntry(key, spec, job.jobId, job.startedAt),
+        entry: { ...this.newEntry(key, spec, job.jobId, job.startedAt), placed: [...placed.keys()].sort((a, b) => a - b) },
         controller: new AbortController(),
         idempotencyKey: this.deps.newId(),
         retryFrom: 'poll',
         passRequest: null,
+        placed,
+        deadline: job.startedAt + JOB_DEADLINE_MS,
       }
       this.runs.set(key, run)
       void this.run(run)
@@ -171,22 +218,39 @@ export class JobRunner {
     if (id) this.deps.api()?.cancelJob(id).catch(() => undefined)
   }
 
-  /** Runs a failed or cancelled job again: polls the same backend job when it may still deliver, else a new one. */
+  /**
+   * Runs a failed or cancelled job again: polls the same backend job when it may still deliver (placing only the
+   * images not placed yet), else a new one.
+   */
   retry(key: string): void {
     const run = this.runs.get(key)
     if (!run || !run.entry.canRetry || !transition(run.entry.state, 'retry')) return
     run.controller = new AbortController()
     const fresh = run.retryFrom === 'create'
-    if (fresh) run.idempotencyKey = this.deps.newId()
+    const now = this.deps.now()
+    if (fresh) {
+      run.idempotencyKey = this.deps.newId()
+      run.placed = new Map()
+    }
+    run.deadline = now + JOB_DEADLINE_MS
     this.update(run, {
       state: 'queued',
       jobId: fresh ? null : run.entry.jobId,
       failure: null,
       result: null,
-      startedAt: this.deps.now(),
+      stall: null,
+      startedAt: now,
       endedAt: null,
+      ...(fresh ? { placed: [], total: null } : {}),
     })
     void this.run(run)
+  }
+
+  /** New settings were saved: jobs held up by a refused token (or by no backend) try again with the new client. */
+  reconnect(): void {
+    const waiters = [...this.credentialWaiters]
+    this.credentialWaiters.clear()
+    for (const wake of waiters) wake()
   }
 
   /** Removes finished, failed and cancelled jobs from the list. */
@@ -208,6 +272,9 @@ export class JobRunner {
       failure: null,
       canRetry: false,
       result: null,
+      stall: null,
+      placed: [],
+      total: null,
     }
   }
 
@@ -219,23 +286,24 @@ export class JobRunner {
     let release: (() => void) | null = null
     try {
       release = await this.limiter.acquire(signal)
-      const api = this.deps.api()
-      if (!api) throw new ApiError(0, 'not_connected', 'No backend URL or access token is set.')
+      if (!this.deps.api()) throw new ApiError(0, 'not_connected', 'No backend URL or access token is set.')
       for (;;) {
         if (run.entry.jobId === null) {
           phase = 'create'
           const request = run.entry.step === 0 ? run.entry.spec.request : run.passRequest
           if (!request) throw new Error('This job cannot be submitted again.')
-          const job = await this.create(run, api, request)
+          const { job, api } = await this.create(run, request)
           if (!live()) {
             api.cancelJob(job.id).catch(() => undefined)
             return
           }
           run.retryFrom = 'poll'
-          this.update(run, { jobId: job.id })
+          run.placed = new Map()
+          this.noteCreated(run, job)
+          this.update(run, { jobId: job.id, placed: [], total: null })
         }
         phase = 'poll'
-        const job = await this.poll(run, api, signal, live)
+        const job = await this.retrying(run, signal, (api) => this.poll(run, api, signal, live))
         if (!live()) return
         if (job.status === 'canceled') {
           run.retryFrom = 'create'
@@ -253,7 +321,7 @@ export class JobRunner {
           // An intermediate pass: its first image is the next pass's input.
           const first = job.images[0]
           if (!first) throw new Error('The pass finished without an image.')
-          const image = await this.deps.prepare(await api.fetchImage(first.url, signal), {
+          const image = await this.deps.prepare(await this.download(run, first, 1, signal), {
             maxBytes: this.deps.maxUploadBytes ?? 10 * 1024 * 1024,
           })
           if (!live()) return
@@ -271,65 +339,229 @@ export class JobRunner {
           continue
         }
         this.move(run, 'place')
-        const images = await Promise.all(
-          job.images.map(async (image) => this.deps.prepare(await api.fetchImage(image.url, signal))),
-        )
+        this.update(run, { total: job.images.length })
+        const result = await this.deliver(run, job, signal, live)
         if (!live()) return
-        phase = 'place'
-        const result = await this.deps.place({
-          placement: run.entry.spec.placement,
-          meta: { ...run.entry.spec.meta, jobId: job.id },
-          images,
-        })
-        this.update(run, { result })
+        this.update(run, { result, stall: null })
         this.move(run, 'placed')
         return
       }
     } catch (error) {
       if (!live() || isAbortError(error)) return
-      this.fail(run, toFailure(error, FALLBACK_CODE[phase]))
+      if (error instanceof PlacementFailed) this.fail(run, toFailure(error.cause, 'placement_failed'))
+      else this.fail(run, toFailure(error, FALLBACK_CODE[phase]))
     } finally {
       release?.()
     }
   }
 
-  /** Creates the backend job, repeating the same idempotency key after a lost or throttled answer. */
-  private async create(run: Run, api: JobsApi, request: CreateJobRequest): Promise<Job> {
-    // Deliberately not aborted by a cancel: once sent, we want the id back so that the job can be deleted.
-    for (let attempt = 1; ; attempt++) {
+  /**
+   * Fetches, checks and places a succeeded job's images, skipping those already placed. Into existing frames
+   * (`fill`) each image goes as soon as its own bytes are there, image i into target i: one placement (one undo
+   * step) at a time per job, taking every image that arrived while the previous one was being placed. New frames
+   * are laid out as one row, so their images are placed together. Waits for every image before reporting the
+   * first failure, so that nothing is left half-done behind it.
+   */
+  private async deliver(run: Run, job: Job, signal: AbortSignal, live: () => boolean): Promise<PlaceResult> {
+    const { placement } = run.entry.spec
+    const meta = { ...run.entry.spec.meta, jobId: job.id }
+    const total = job.images.length
+    const todo = job.images.filter((image) => !run.placed.has(image.index))
+    const fetch = async (image: Job['images'][number]) => this.deps.prepare(await this.download(run, image, total, signal))
+    if (placement.kind !== 'fill') {
+      const images = await Promise.all(todo.map(fetch))
+      if (!live()) return mergePlaceResults([])
+      const result = await this.place({ placement, meta, images })
+      this.markPlaced(run, todo.map((image) => image.index), result)
+      return result
+    }
+    const ready: { index: number; image: ImageBytes }[] = []
+    const placeReady = async () => {
+      const batch = ready.splice(0).sort((a, b) => a.index - b.index)
+      if (batch.length === 0 || !live()) return
+      const nodeIds = batch.map(({ index }) => placement.nodeIds[index])
+      const result = await this.place({ placement: { ...placement, nodeIds }, meta, images: batch.map((b) => b.image) })
+      this.markPlaced(run, batch.map((b) => b.index), result)
+    }
+    let placing: Promise<void> = Promise.resolve()
+    const outcomes = await Promise.allSettled(
+      todo.map(async (image) => {
+        const bytes = await fetch(image)
+        if (!live()) return
+        // More images than targets: nothing to place it into (the targets short of images are reported below).
+        if (!placement.nodeIds[image.index]) return this.markPlaced(run, [image.index], mergePlaceResults([]))
+        ready.push({ index: image.index, image: bytes })
+        placing = placing.then(placeReady)
+        await placing
+      }),
+    )
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')
+    if (failed) throw failed.reason
+    const missing = placement.nodeIds.slice(total).map((nodeId) => ({ nodeId, reason: 'The job returned fewer images than there were targets.' }))
+    const byIndex = [...run.placed.entries()].sort(([a], [b]) => a - b).map(([, result]) => result)
+    return mergePlaceResults(byIndex, missing)
+  }
+
+  /** One image's bytes, retried like every other call; bytes that are not a whole image are never passed on. */
+  private async download(run: Run, image: Job['images'][number], total: number, signal: AbortSignal): Promise<FetchedImage> {
+    return this.retrying(run, signal, async (api) => {
+      const fetched = await api.fetchImage(image.url, signal)
+      const issue = downloadedImageIssue(fetched.bytes, fetched.contentType, image)
+      const which = total > 1 ? `Image ${image.index + 1} of ${total}` : 'The image'
+      // "is not an image (…)" reads on from the name; "its PNG data is cut off" after a colon.
+      if (issue) throw new ApiError(200, 'broken_image', issue.startsWith('its ') ? `${which}: ${issue.slice(4)}.` : `${which} ${issue}.`)
+      return fetched
+    })
+  }
+
+  private place(request: PlaceRequest): Promise<PlaceResult> {
+    return this.deps.place(request).catch((error: unknown) => {
+      throw new PlacementFailed(error)
+    })
+  }
+
+  /** One placement's result is kept under the first of its indices; the others are marked placed with it. */
+  private markPlaced(run: Run, indices: readonly number[], result: PlaceResult): void {
+    indices.forEach((index, i) => run.placed.set(index, i === 0 ? result : mergePlaceResults([], [])))
+    this.update(run, { placed: [...run.placed.keys()].sort((a, b) => a - b) })
+  }
+
+  /**
+   * Creates the backend job, repeating the same idempotency key after a lost or throttled answer: one job however
+   * often it is sent. Deliberately not aborted by a cancel: once sent, we want the id back so that the job can be
+   * deleted. Returns the client it was created with (settings may change on the way).
+   */
+  private async create(run: Run, request: CreateJobRequest): Promise<{ job: Job; api: JobsApi }> {
+    return this.retrying(
+      run,
+      run.controller.signal,
+      async (api) => ({ job: (await api.createJob(request, { idempotencyKey: run.idempotencyKey })).job, api }),
+      { busyAttempts: CREATE_ATTEMPTS },
+    )
+  }
+
+  /**
+   * Runs `call` with the current client until it answers or fails for good. Lost connections and busy answers are
+   * retried with capped backoff until the job's deadline, a refused token waits for new settings, and malformed
+   * answers are retried a few times; meanwhile the job's `stall` says so.
+   */
+  private async retrying<T>(
+    run: Run,
+    signal: AbortSignal,
+    call: (api: JobsApi) => Promise<T>,
+    options: { busyAttempts?: number } = {},
+  ): Promise<T> {
+    let failures = 0
+    let malformed = 0
+    for (;;) {
+      const api = this.deps.api()
+      if (!api) throw new ApiError(0, 'not_connected', 'No backend URL or access token is set.')
       try {
-        return (await api.createJob(request, { idempotencyKey: run.idempotencyKey })).job
+        const result = await call(api)
+        this.setStall(run, null)
+        return result
       } catch (error) {
-        if (!isTransient(error) || attempt >= CREATE_ATTEMPTS) throw error
-        await this.deps.sleep(backoffMs(attempt, error), run.controller.signal)
+        if (isAbortError(error) || signal.aborted) throw error
+        const kind = faultKind(error)
+        if (kind === 'auth') {
+          this.setStall(run, { kind, failure: toFailure(error), retryAt: null })
+          await this.nextSettings(signal)
+          continue
+        }
+        failures++
+        const retry =
+          kind === 'offline' ||
+          (kind === 'busy' && failures < (options.busyAttempts ?? Infinity)) ||
+          (kind === 'malformed' && ++malformed < MALFORMED_ATTEMPTS)
+        const now = this.deps.now()
+        if (kind === 'fatal' || !retry || now >= run.deadline) throw error
+        const delay = Math.min(retryDelayMs(failures, error), run.deadline - now)
+        this.setStall(run, { kind, failure: toFailure(error), retryAt: now + delay })
+        await this.deps.sleep(delay, signal)
       }
     }
   }
 
+  private nextSettings(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(abortError())
+      const wake = () => {
+        signal.removeEventListener('abort', abort)
+        resolve()
+      }
+      const abort = () => {
+        this.credentialWaiters.delete(wake)
+        reject(abortError())
+      }
+      this.credentialWaiters.add(wake)
+      signal.addEventListener('abort', abort, { once: true })
+    })
+  }
+
+  /** Waits until the job is terminal: through the change feed, or by long-polling the job where there is none. */
   private async poll(run: Run, api: JobsApi, signal: AbortSignal, live: () => boolean): Promise<Job> {
-    const feed = this.feedFor(api)
-    if (feed) {
-      return feed.watch(run.entry.jobId!, (job) => {
-        if (live() && job.status !== 'queued') this.move(run, 'start')
-      }, signal)
+    const seen = (job: Job) => {
+      if (!live()) return
+      this.noteCreated(run, job)
+      if (job.status !== 'queued') this.move(run, 'start')
     }
-    let failures = 0
+    const feed = this.feedFor(api)
+    if (feed) return this.watch(run, feed, seen, signal)
     for (;;) {
       const asked = this.deps.now()
-      try {
-        const job = await api.getJob(run.entry.jobId!, { wait: this.deps.waitSeconds ?? 20, signal })
-        failures = 0
-        if (!live()) return job
-        if (job.status !== 'queued') this.move(run, 'start')
-        if (TERMINAL_STATUSES.includes(job.status)) return job
-        // A server that ignores `wait` must not be hammered.
-        const elapsed = this.deps.now() - asked
-        if (elapsed < MIN_POLL_INTERVAL_MS) await this.deps.sleep(MIN_POLL_INTERVAL_MS - elapsed, signal)
-      } catch (error) {
-        if (!isTransient(error) || ++failures > POLL_FAILURES) throw error
-        await this.deps.sleep(backoffMs(failures, error), signal)
-      }
+      const job = await api.getJob(run.entry.jobId!, { wait: this.deps.waitSeconds ?? 20, signal })
+      this.setStall(run, null)
+      seen(job)
+      if (!live() || TERMINAL_STATUSES.includes(job.status)) return job
+      // A server that ignores `wait` must not be hammered.
+      const elapsed = this.deps.now() - asked
+      if (elapsed < MIN_POLL_INTERVAL_MS) await this.deps.sleep(MIN_POLL_INTERVAL_MS - elapsed, signal)
     }
+  }
+
+  /**
+   * The feed retries lost connections itself; the job shows each stall, and gives up on its own once its deadline
+   * has passed (with the connection error, which `retrying` then reports).
+   */
+  private watch(run: Run, feed: ChangeFeed, seen: (job: Job) => void, signal: AbortSignal): Promise<Job> {
+    return new Promise<Job>((resolve, reject) => {
+      const local = new AbortController()
+      const stop = () => local.abort()
+      signal.addEventListener('abort', stop, { once: true })
+      feed
+        .watch(
+          run.entry.jobId!,
+          {
+            onUpdate: seen,
+            onStall: (error, retryAt) => {
+              if (this.deps.now() >= run.deadline) {
+                reject(error)
+                local.abort()
+                return
+              }
+              const kind = faultKind(error)
+              if (kind !== 'fatal') this.setStall(run, { kind, failure: toFailure(error), retryAt })
+            },
+            onRecover: () => this.setStall(run, null),
+          },
+          local.signal,
+        )
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', stop))
+    })
+  }
+
+  /** The backend's deadline counts from the job's creation as the backend recorded it. */
+  private noteCreated(run: Run, job: Job): void {
+    const created = Date.parse(job.created_at)
+    if (Number.isFinite(created)) run.deadline = Math.max(run.deadline, created + JOB_DEADLINE_MS)
+  }
+
+  private setStall(run: Run, stall: Stall | null): void {
+    const current = run.entry.stall
+    if (current === stall) return
+    if (current && stall && current.kind === stall.kind && current.retryAt === stall.retryAt && current.failure.message === stall.failure.message) return
+    this.update(run, { stall })
   }
 
   private feedFor(api: JobsApi): ChangeFeed | null {
@@ -348,7 +580,7 @@ export class JobRunner {
 
   private fail(run: Run, failure: Failure): void {
     const canRetry = run.retryFrom === 'poll' || (run.entry.step === 0 ? run.entry.spec.request !== null : run.passRequest !== null)
-    this.update(run, { failure, canRetry })
+    this.update(run, { failure, canRetry, stall: null })
     this.move(run, 'fail')
   }
 
@@ -387,6 +619,7 @@ export class JobRunner {
         label: entry.spec.label,
         startedAt: entry.startedAt,
         ...(remaining.length ? { remaining } : {}),
+        ...(entry.placed.length ? { placed: [...entry.placed] } : {}),
       })
     }
     // Sent as a merge, not the whole list: another window on the same file keeps its own jobs in it.
@@ -399,9 +632,3 @@ export class JobRunner {
   }
 }
 
-/** 1 s, 2 s, 4 s … up to 15 s, or what `Retry-After` asks (up to 30 s). */
-export function backoffMs(attempt: number, error: unknown): number {
-  const retryAfter = error instanceof ApiError ? error.retryAfter : null
-  if (retryAfter !== null) return Math.min(retryAfter, 30) * 1000
-  return Math.min(1000 * 2 ** (attempt - 1), 15_000)
-}

@@ -9,6 +9,8 @@ export const E2E = {
   simDelayMs: 1500,
   owner: 'e2e',
   token: 'e2e-token',
+  /** A second token of the same owner: what a user saves after the first was revoked (test/e2e/resilience). */
+  rotatedToken: 'e2e-token-rotated',
 } as const
 
 /** The repository root. */

@@ -51,9 +51,31 @@ describe('errors', () => {
     expect(error).toMatchObject({ status: 429, code: 'rate_limited', message: 'Too many', retryAfter: 7, details: [{ path: 'n', message: 'x' }] })
   })
 
-  test('a non-JSON error page gets a code from its status and a short text', async () => {
-    const { api } = client(() => new Response('<html><body><h1>502 Bad Gateway</h1></body></html>', { status: 502 }))
-    await expect(api.capabilities()).rejects.toMatchObject({ status: 502, code: 'upstream_error', message: '502 Bad Gateway' })
+  test('a non-JSON error text gets a code from its status and a short text', async () => {
+    const { api } = client(() => new Response('upstream connect error', { status: 502 }))
+    await expect(api.capabilities()).rejects.toMatchObject({ status: 502, code: 'upstream_error', message: 'upstream connect error' })
+  })
+
+  test('a web page (a proxy error page, a captive portal) is html_response, named by its status and title', async () => {
+    const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>'
+    const { api } = client(() => new Response(page, { status: 502, headers: { 'Content-Type': 'text/html' } }))
+    await expect(api.capabilities()).rejects.toMatchObject({
+      status: 502,
+      code: 'html_response',
+      message: 'A web page answered instead of the backend (HTTP 502: "502 Bad Gateway").',
+    })
+    const portal = client(() => new Response('<html><title>Hotel Wi-Fi login</title></html>', { status: 200 })).api
+    await expect(portal.getJob('job_1')).rejects.toMatchObject({ status: 200, code: 'html_response' })
+    const image = client(() => new Response(page, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } })).api
+    await expect(image.fetchImage('http://x.test/v1/jobs/j/images/0')).rejects.toMatchObject({ code: 'html_response' })
+  })
+
+  test('a 200 that is not JSON is bad_response, quoting its first words', async () => {
+    const { api } = client(() => new Response('OK, job accepted', { status: 200 }))
+    await expect(api.getJob('job_1', { wait: 20 })).rejects.toMatchObject({
+      code: 'bad_response',
+      message: 'The backend\'s answer to /v1/jobs/job_1 was not understood (it is not JSON: "OK, job accepted").',
+    })
   })
 
   test('no answer at all (offline, DNS, CORS) is status 0 network_error', async () => {

@@ -18,6 +18,9 @@ function entry(state: JobEntry['state'], result: Partial<PlaceResult> | null = n
     failure,
     canRetry: false,
     result: result ? { placedNodeIds: [], skipped: [], focused: true, ...result } : null,
+    stall: null,
+    placed: [],
+    total: null,
   }
 }
 

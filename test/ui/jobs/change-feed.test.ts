@@ -16,6 +16,8 @@ class FeedBackend implements ChangesApi {
   feedCalls: (string | null)[] = []
   reads: string[] = []
   badCursorOnce = false
+  /** Thrown by the next feed requests that carry a cursor, one each. */
+  feedErrors: unknown[] = []
 
   add(id: string, status: Job['status'] = 'queued') {
     this.jobs.set(id, makeJob({ id, status }))
@@ -40,6 +42,8 @@ class FeedBackend implements ChangesApi {
   async changes({ after, signal }: { after?: string | null; wait?: number; signal?: AbortSignal }): Promise<Changes> {
     this.feedCalls.push(after ?? null)
     if (!after) return { jobs: [...this.jobs.values()].filter((j) => j.status === 'queued' || j.status === 'running'), cursor: String(this.seq) }
+    const error = this.feedErrors.shift()
+    if (error) throw error
     if (this.badCursorOnce) {
       this.badCursorOnce = false
       throw new ApiError(400, 'invalid_request', 'The cursor is unknown or expired.')
@@ -63,8 +67,18 @@ class FeedBackend implements ChangesApi {
 const settle = async () => {
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0))
 }
-const feedOn = (backend: FeedBackend) =>
-  new ChangeFeed(backend, { sleep: (_ms, signal) => (signal.aborted ? Promise.reject(abortError()) : Promise.resolve()), now: () => Date.now() })
+let sleeps: number[] = []
+const feedOn = (backend: FeedBackend) => {
+  sleeps = []
+  return new ChangeFeed(backend, {
+    sleep: (ms, signal) => {
+      sleeps.push(ms)
+      return signal.aborted ? Promise.reject(abortError()) : Promise.resolve()
+    },
+    now: () => Date.now(),
+  })
+}
+const offline = () => new ApiError(0, 'network_error', 'Failed to fetch')
 
 describe('ChangeFeed', () => {
   test('watches many jobs through one long-poll, reporting each state until it is terminal', async () => {
@@ -119,5 +133,53 @@ describe('ChangeFeed', () => {
     await expect(done).rejects.toMatchObject({ name: 'AbortError' })
     await settle()
     expect(backend.open).toBe(0)
+  })
+
+  test('a lost connection is retried for as long as someone watches: each stall is reported, then the recovery', async () => {
+    const backend = new FeedBackend()
+    backend.add('w')
+    const stalls: string[] = []
+    let recovered = 0
+    const feed = feedOn(backend)
+    backend.feedErrors = Array.from({ length: 15 }, offline)
+    const done = feed.watch('w', { onUpdate: () => undefined, onStall: (e) => stalls.push((e as ApiError).code), onRecover: () => recovered++ }, new AbortController().signal)
+    await settle()
+    await settle()
+    expect(stalls).toHaveLength(15)
+    expect(new Set(stalls)).toEqual(new Set(['network_error']))
+    // Capped backoff: 1, 2, 4, 8, then 10 s.
+    expect(sleeps.slice(0, 6)).toEqual([1000, 2000, 4000, 8000, 10_000, 10_000])
+    expect(Math.max(...sleeps)).toBe(10_000)
+    backend.change('w', { status: 'succeeded' })
+    expect((await done).status).toBe('succeeded')
+    expect(recovered).toBe(1)
+  })
+
+  test('a refused token rejects every watcher at once; nothing more is asked with it', async () => {
+    const backend = new FeedBackend()
+    backend.add('p')
+    backend.add('q')
+    const feed = feedOn(backend)
+    const signal = new AbortController().signal
+    const watches = ['p', 'q'].map((id) => feed.watch(id, () => undefined, signal).catch((e: unknown) => e))
+    await settle()
+    const calls = backend.feedCalls.length
+    backend.feedErrors = [new ApiError(401, 'unauthorized', 'Missing or unknown client token.')]
+    backend.change('p', { status: 'running' })
+    expect(await Promise.all(watches)).toEqual([expect.objectContaining({ status: 401 }), expect.objectContaining({ status: 401 })])
+    await settle()
+    expect(backend.feedCalls.length).toBe(calls + 1)
+  })
+
+  test('an answer that stays malformed is retried a few times, then reported', async () => {
+    const backend = new FeedBackend()
+    backend.add('m')
+    const feed = feedOn(backend)
+    const malformed = () => new ApiError(200, 'bad_response', "The backend's answer to /v1/changes was not understood (jobs: Invalid input).")
+    backend.feedErrors = [malformed(), malformed(), malformed(), malformed()]
+    const stalls: unknown[] = []
+    const error = await feed.watch('m', { onUpdate: () => undefined, onStall: (e) => stalls.push(e) }, new AbortController().signal).catch((e: unknown) => e)
+    expect(stalls).toHaveLength(3)
+    expect(error).toMatchObject({ code: 'bad_response' })
   })
 })

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { JobEntry } from '../../../ui/jobs/runner'
-import { latestJobByNode } from '../../../ui/jobs/progress'
+import { frameState, latestJobByNode } from '../../../ui/jobs/progress'
 
 const entry = (key: string, startedAt: number, nodeIds: string[]): JobEntry => ({
   key,
@@ -14,6 +14,9 @@ const entry = (key: string, startedAt: number, nodeIds: string[]): JobEntry => (
   failure: null,
   canRetry: false,
   result: null,
+  stall: null,
+  placed: [],
+  total: null,
 })
 
 test('each node maps to the newest fill job that targets it', () => {
@@ -24,4 +27,10 @@ test('each node maps to the newest fill job that targets it', () => {
   expect(map.get('2')?.key).toBe('b')
   expect(map.get('3')?.key).toBe('b')
   expect(map.has('4')).toBe(false)
+})
+
+test('a frame whose image is placed is done while its job still places the others', () => {
+  const job: JobEntry = { ...entry('a', 1, ['1', '2', '3']), state: 'placing', placed: [0, 2], total: 3 }
+  expect(['1', '2', '3'].map((id) => frameState(job, id))).toEqual(['done', 'placing', 'done'])
+  expect(frameState({ ...job, state: 'failed' }, '1')).toBe('failed')
 })

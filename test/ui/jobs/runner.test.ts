@@ -5,8 +5,9 @@ import { RemoteError } from '../../../shared/protocol/channel'
 import { ApiError } from '../../../ui/api/api-error'
 import type { JobSpec } from '../../../ui/jobs/job-spec'
 import { abortError } from '../../../ui/jobs/limiter'
-import { backoffMs, JobRunner, type JobsApi } from '../../../ui/jobs/runner'
-import { imagesOf, makeJob } from '../fixtures'
+import { JobRunner, type JobsApi } from '../../../ui/jobs/runner'
+import { retryDelayMs } from '../../../ui/jobs/retry-delay'
+import { imagesOf, makeJob, pngStub } from '../fixtures'
 
 type Step = Partial<Job> | 'hold'
 
@@ -84,14 +85,22 @@ class FakeBackend implements JobsApi {
     return { ...job }
   }
 
+  /** Per URL: a gate the download waits on, and answers to give instead of the image (errors or other bytes). */
+  readonly fetchGates = new Map<string, Promise<void>>()
+  readonly fetchFaults = new Map<string, (ApiError | { bytes: Uint8Array; contentType: string })[]>()
+
   async fetchImage(url: string) {
     this.fetches.push(url)
-    return { bytes: new Uint8Array([url.length % 256, 1, 2]), contentType: 'image/png' }
+    await this.fetchGates.get(url)
+    const fault = this.fetchFaults.get(url)?.shift()
+    if (fault instanceof ApiError) throw fault
+    if (fault) return fault
+    return { bytes: pngStub(1024, 1024, url.length), contentType: 'image/png' }
   }
 }
 
-const settle = async () => {
-  for (let i = 0; i < 30; i++) await new Promise((r) => setTimeout(r, 0))
+const settle = async (turns = 30) => {
+  for (let i = 0; i < turns; i++) await new Promise((r) => setTimeout(r, 0))
 }
 
 let backend: FakeBackend
@@ -102,9 +111,9 @@ let placeError: Error | null
 let concurrency: number
 let prepareCalls: { maxBytes?: number }[]
 
-function makeRunner() {
+function makeRunner(options: { step?: number; onSleep?: (ms: number) => void } = {}) {
   let id = 0
-  let clock = 0
+  let clock = Date.parse('2026-11-21T10:00:00.000Z')
   return new JobRunner({
     api: () => backend,
     place: async (request) => {
@@ -124,8 +133,11 @@ function makeRunner() {
     },
     toBase64: (bytes) => `b64:${bytes.join('.')}`,
     newId: () => `id${++id}`,
-    now: () => (clock += 1000),
-    sleep: (_ms, signal) => (signal.aborted ? Promise.reject(abortError()) : Promise.resolve()),
+    now: () => (clock += options.step ?? 1000),
+    sleep: (ms, signal) => {
+      options.onSleep?.(ms)
+      return signal.aborted ? Promise.reject(abortError()) : Promise.resolve()
+    },
     concurrency: () => concurrency,
   })
 }
@@ -232,27 +244,85 @@ describe('failures', () => {
     expect(runner.snapshot()[0]).toMatchObject({ state: 'failed', jobId: null, failure: { code: 'insufficient_credits', status: 402 } })
   })
 
-  test('polling rides out a few network errors, then gives up; retry polls the same job again', async () => {
+  test('a lost connection never fails a job before its deadline: it stays running, says so, and goes on', async () => {
     const offline = () => new ApiError(0, 'network_error', 'Failed to fetch')
-    backend.pollErrors = [offline(), offline()]
-    const runner = makeRunner()
-    const key = runner.submit(spec())
+    backend.pollErrors = Array.from({ length: 12 }, offline)
+    backend.script = (_job, poll) => (poll === 1 ? 'hold' : { status: 'succeeded', images: imagesOf('job_1', 2) })
+    const sleeps: number[] = []
+    const runner = makeRunner({ onSleep: (ms) => sleeps.push(ms) })
+    runner.submit(spec())
     await settle()
-    expect(runner.snapshot()[0].state).toBe('done')
+    // Twelve failed polls in a row (more than the old limit of six), and still running: the stall is visible.
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'queued', failure: null, stall: { kind: 'offline', failure: { code: 'network_error' } } })
+    expect(Math.max(...sleeps)).toBe(10_000)
+    backend.release()
+    await settle()
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'done', stall: null })
+    expect(backend.jobs.size).toBe(1)
+    expect(placed).toHaveLength(1)
+  })
 
-    backend.pollErrors = Array.from({ length: 7 }, offline)
+  test('past the job’s deadline a lost connection fails it; retry polls the same job again', async () => {
+    backend.pollErrors = Array.from({ length: 1000 }, () => new ApiError(0, 'network_error', 'Failed to fetch'))
     backend.script = () => 'hold'
-    const second = runner.submit(spec())
+    const runner = makeRunner({ step: 60_000 })
+    const key = runner.submit(spec())
+    await settle(200)
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'failed', jobId: 'job_1', canRetry: true, stall: null, failure: { code: 'network_error' } })
+    backend.pollErrors = []
+    runner.retry(key)
     await settle()
-    const entry = runner.snapshot().find((e) => e.key === second)!
-    expect(entry).toMatchObject({ state: 'failed', jobId: 'job_2', canRetry: true, failure: { code: 'network_error' } })
-    runner.retry(second)
+    backend.finish('job_1')
     await settle()
-    backend.finish('job_2')
+    expect(backend.jobs.size).toBe(1)
+    expect(runner.snapshot()[0].state).toBe('done')
+  })
+
+  test('a refused token stops every request until new settings come; then the job carries on', async () => {
+    backend.pollErrors = [new ApiError(401, 'unauthorized', 'Missing or unknown client token.')]
+    const runner = makeRunner()
+    runner.submit(spec())
     await settle()
-    expect(backend.jobs.size).toBe(2)
-    expect(runner.snapshot().find((e) => e.key === second)?.state).toBe('done')
-    expect(key).not.toBe(second)
+    const polls = backend.polls.length
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'queued', stall: { kind: 'auth', retryAt: null, failure: { code: 'unauthorized' } } })
+    await settle()
+    expect(backend.polls.length).toBe(polls)
+    runner.reconnect()
+    await settle()
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'done', stall: null })
+    expect(backend.creates).toHaveLength(1)
+  })
+
+  test('an image that is not an image is retried, then reported by number; the others are placed once', async () => {
+    const html = { bytes: new TextEncoder().encode('<html>Bad gateway</html>'), contentType: 'text/html' }
+    const url = imagesOf('job_1', 2)[1].url
+    backend.fetchFaults.set(url, [html, html, html, html])
+    const runner = makeRunner()
+    const key = runner.submit(spec({ placement: { kind: 'fill', nodeIds: ['a', 'b'] } }))
+    await settle()
+    expect(backend.fetches.filter((u) => u === url)).toHaveLength(4)
+    expect(runner.snapshot()[0]).toMatchObject({
+      state: 'failed',
+      placed: [0],
+      failure: { code: 'broken_image', message: 'Image 2 of 2 is not an image (text/html, 24 bytes).' },
+    })
+    expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['a'] }])
+    runner.retry(key)
+    await settle()
+    expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['a'] }, { kind: 'fill', nodeIds: ['b'] }])
+    expect(runner.snapshot()[0]).toMatchObject({ state: 'done', placed: [0, 1], result: { placedNodeIds: ['p0', 'p0'] } })
+  })
+
+  test('a cut-off image is never placed: the bytes must end as their format says', async () => {
+    const url = imagesOf('job_1', 1)[0].url
+    const whole = pngStub(1024, 1024, url.length)
+    backend.fetchFaults.set(url, [{ bytes: whole.subarray(0, whole.length - 12), contentType: 'image/png' }])
+    const runner = makeRunner()
+    runner.submit(spec({ request: { operation: 'generate', prompt: 'a cat', n: 1 } }))
+    await settle()
+    expect(backend.fetches.filter((u) => u === url)).toHaveLength(2)
+    expect(placed).toHaveLength(1)
+    expect(placed[0].images[0].bytes).toEqual(whole)
   })
 
   test('a placement Figma refused fails as such; retry places the same job’s images again', async () => {
@@ -359,10 +429,46 @@ test('jobs left by a previous session are polled and placed where they were mean
   runner.resume([pending]) // a second call does not double it
   await settle()
   expect(backend.creates).toEqual([])
-  expect(placed).toHaveLength(1)
-  expect(placed[0]).toMatchObject({ placement: pending.placement, meta: pending.meta })
+  // Image i into target i; images that are there at the same moment go in one placement.
+  expect(placed).toEqual([expect.objectContaining({ placement: { kind: 'fill', nodeIds: ['1:2', '1:3'] }, meta: pending.meta })])
   expect(runner.snapshot()).toHaveLength(1)
   expect(runner.snapshot()[0]).toMatchObject({ state: 'done', startedAt: 5, spec: { label: 'Hero', detail: 'Resumed', request: null } })
+})
+
+test('a resumed job places only the images the closed plugin had not placed yet', async () => {
+  const pending: PendingJob = {
+    jobId: 'job_1',
+    placement: { kind: 'fill', nodeIds: ['1:2', '1:3', '1:4'] },
+    meta: { jobId: 'job_1', operation: 'generate', prompt: 'Hero', model: 'kling-v3' },
+    label: 'Hero',
+    startedAt: 5,
+    placed: [0, 2],
+  }
+  backend.jobs.set('job_1', makeJob({ id: 'job_1', status: 'running', n: 3 }))
+  const runner = makeRunner()
+  runner.resume([pending])
+  await settle()
+  expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['1:3'] }])
+  expect(backend.fetches).toEqual([imagesOf('job_1', 3)[1].url])
+})
+
+test('into existing frames the first images are placed while a later one is still downloading', async () => {
+  let open!: () => void
+  const last = imagesOf('job_1', 3)[2].url
+  backend.fetchGates.set(last, new Promise<void>((resolve) => (open = resolve)))
+  const runner = makeRunner()
+  runner.resume([])
+  runner.submit(spec({ placement: { kind: 'fill', nodeIds: ['a', 'b', 'c'] }, request: { operation: 'generate', prompt: 'x', n: 3 } }))
+  await settle()
+  expect(placed.map((p) => p.placement)).toEqual([{ kind: 'fill', nodeIds: ['a', 'b'] }])
+  expect(runner.snapshot()[0]).toMatchObject({ state: 'placing', placed: [0, 1], total: 3 })
+  expect(stored[0]).toMatchObject({ jobId: 'job_1', placed: [0, 1] })
+  open()
+  await settle()
+  expect(placed.map((p) => p.placement.kind === 'fill' && p.placement.nodeIds)).toEqual([['a', 'b'], ['c']])
+  expect(runner.snapshot()[0].result).toMatchObject({ placedNodeIds: ['p0', 'p1', 'p0'], focused: true })
+  expect(runner.snapshot()[0]).toMatchObject({ state: 'done', placed: [0, 1, 2] })
+  expect(stored).toEqual([])
 })
 
 test('an expand chain feeds each pass’s image to the next and places only the last', async () => {
@@ -382,7 +488,7 @@ test('an expand chain feeds each pass’s image to the next and places only the 
   const fetched = imagesOf('job_1', 1)[0].url
   expect(backend.creates[1].body).toEqual({
     operation: 'expand',
-    image: `b64:${fetched.length % 256}.1.2`,
+    image: `b64:${pngStub(1024, 1024, fetched.length).join('.')}`,
     expansion: second,
     prompt: 'sea',
   })
@@ -434,9 +540,10 @@ test('an expand chain resumed after a restart runs its remaining passes and plac
 test.each([
   [1, null, 1000],
   [3, null, 4000],
-  [10, null, 15000],
+  [5, null, 10000],
+  [10, null, 10000],
   [1, 5, 5000],
   [1, 120, 30000],
-])('backoffMs(attempt %d, Retry-After %s) = %d', (attempt, retryAfter, ms) => {
-  expect(backoffMs(attempt, new ApiError(503, 'upstream_unavailable', '', [], retryAfter))).toBe(ms)
+])('retryDelayMs(attempt %d, Retry-After %s) = %d', (attempt, retryAfter, ms) => {
+  expect(retryDelayMs(attempt, new ApiError(503, 'upstream_unavailable', '', [], retryAfter))).toBe(ms)
 })

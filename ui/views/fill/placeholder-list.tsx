@@ -2,6 +2,7 @@ import { exactFitText, type ExactFit } from '../../../shared/geometry/exact-fit'
 import { StateBadge } from '../../components/state-badge'
 import { cropText } from '../../requests/frame-ratios'
 import type { PlaceholderRow } from '../../requests/fill'
+import { frameState } from '../../jobs/progress'
 import type { JobEntry } from '../../jobs/runner'
 
 /** Each placeholder with the prompt it will use, its ratio (or exact fit), and the state of its job. */
@@ -18,6 +19,7 @@ export function PlaceholderList({
     <ul class="list list-cards" aria-label="Placeholders">
       {rows.map((row) => {
         const job = progress.get(row.node.id)
+        const state = job ? frameState(job, row.node.id) : null
         const fit = fits?.get(row.node.id)
         return (
           <li
@@ -27,7 +29,7 @@ export function PlaceholderList({
             data-node-id={row.node.id}
             data-ratio={fit?.ratio ?? row.ratio}
             data-fit={fit?.kind}
-            data-state={job?.state ?? 'idle'}
+            data-state={state ?? 'idle'}
             data-prompt={row.prompt}
           >
             <div class="ph-main">
@@ -46,7 +48,7 @@ export function PlaceholderList({
               )}
             </div>
             <div class="ph-side">
-              {job ? <StateBadge state={job.state} /> : null}
+              {state ? <StateBadge state={state} /> : null}
               <span class="ph-ratio">{fit ? exactFitText(fit, row.node) : `${row.ratio} · ${cropText(row.crop)}`}</span>
             </div>
           </li>
