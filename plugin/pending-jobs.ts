@@ -45,10 +45,11 @@ export function updatePendingJobsAsync(update: PendingJobsUpdate): Promise<void>
 
 function isPendingJob(value: unknown): value is PendingJob {
   if (!isObject(value)) return false
-  const { jobId, placement, meta, label, startedAt, remaining } = value
+  const { jobId, placement, meta, label, startedAt, remaining, placed } = value
   return (
     typeof jobId === 'string' &&
     (remaining === undefined || (Array.isArray(remaining) && remaining.every(isExpansion))) &&
+    (placed === undefined || (Array.isArray(placed) && placed.every((index) => Number.isInteger(index) && index >= 0))) &&
     typeof label === 'string' &&
     typeof startedAt === 'number' &&
     isPlacement(placement) &&
@@ -71,6 +72,8 @@ function isPlacement(value: unknown): value is Placement {
       return typeof value.sourceId === 'string'
     case 'expand':
       return typeof value.frameId === 'string' && typeof value.sourceId === 'string'
+    case 'row':
+      return Array.isArray(value.besideIds) && value.besideIds.every((id) => typeof id === 'string') && typeof value.numbered === 'boolean'
     default:
       return false
   }

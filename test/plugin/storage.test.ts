@@ -103,6 +103,15 @@ describe('pending jobs', () => {
       startedAt: 1_700_000_100_000,
       remaining: [{ top: 0.2, bottom: 0.2, left: 0.5, right: 0.5 }],
     },
+    {
+      // A series: new frames in a numbered row beside the references, two of its images already placed.
+      jobId: 'job_3',
+      placement: { kind: 'row', besideIds: ['1:4', '1:5'], numbered: true },
+      meta: { jobId: 'job_3', operation: 'omni', prompt: 'Poster series', model: 'kling-v3-omni' },
+      label: 'Poster series',
+      startedAt: 1_700_000_200_000,
+      placed: [0, 1],
+    },
   ]
 
   it('start empty', async () => {
@@ -166,6 +175,9 @@ describe('pending jobs', () => {
           { ...jobs[1], remaining: [{ top: 'a lot' }] },
           'job_y',
           jobs[1],
+          { ...jobs[2], placement: { kind: 'row', besideIds: [4], numbered: true } },
+          { ...jobs[2], placed: ['first'] },
+          jobs[2],
         ]),
     })
     expect(await client.call('loadPendingJobs')).toEqual(jobs)
