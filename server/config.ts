@@ -1,6 +1,7 @@
 import { PROVIDERS, type ProviderName } from '../shared/api/enums'
 import type { Env } from './env'
 import { parseClientTokens, type ClientToken } from './auth/client-tokens'
+import { DEFAULT_JOB_RETENTION_DAYS, MAX_JOB_RETENTION_DAYS } from './jobs/retention'
 
 export interface KlingAccess {
   base: string
@@ -32,6 +33,8 @@ export interface Config {
   maxActiveJobs: number
   /** Task slots of the seller account (`UPSTREAM_CONCURRENCY`); the upstream object admits tasks within them. */
   upstreamConcurrency: number
+  /** Days a finished job and its images are kept after it ended (`JOB_RETENTION_DAYS`), then deleted by the alarm. */
+  jobRetentionDays: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; setting: string; reason: string }
@@ -84,9 +87,25 @@ export function readConfig(env: Env): ConfigResult {
     return fail('UPSTREAM_CONCURRENCY', 'UPSTREAM_CONCURRENCY must be a whole number >= 1.')
   }
 
+  const jobRetentionDays = count(env.JOB_RETENTION_DAYS, DEFAULT_JOB_RETENTION_DAYS)
+  if (jobRetentionDays === null || jobRetentionDays < 1 || jobRetentionDays > MAX_JOB_RETENTION_DAYS) {
+    return fail('JOB_RETENTION_DAYS', `JOB_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_JOB_RETENTION_DAYS}.`)
+  }
+
   return {
     ok: true,
-    config: { provider, kling, seller, clientTokens: tokens.tokens, publicBaseUrl: publicBase || null, callbackSecret, dailyImageLimit, maxActiveJobs, upstreamConcurrency },
+    config: {
+      provider,
+      kling,
+      seller,
+      clientTokens: tokens.tokens,
+      publicBaseUrl: publicBase || null,
+      callbackSecret,
+      dailyImageLimit,
+      maxActiveJobs,
+      upstreamConcurrency,
+      jobRetentionDays,
+    },
   }
 }
 

@@ -23,6 +23,8 @@ export interface Env {
   MAX_ACTIVE_JOBS?: string
   /** Task slots of the seller account; jobs past them wait in the upstream object's queue. */
   UPSTREAM_CONCURRENCY?: string
+  /** Days a finished job and its images are kept (default 90); then the owner object's alarm deletes them. */
+  JOB_RETENTION_DAYS?: string
   /** Workers rate-limiting binding, keyed by owner (wrangler.jsonc `ratelimits`); a per-isolate window stands in without it. */
   OWNER_RATE_LIMITER?: RateLimit
   /** One object per owner: jobs, idempotency keys, budget, change feed (server/owner/owner-object.ts). */
