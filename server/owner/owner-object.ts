@@ -508,7 +508,10 @@ export class OwnerObject extends DurableObject<Env> {
     cost: JobCost | null,
     timing: { readFrom: number; readAt: number },
   ): Promise<void> {
-    void this.releaseAsync([task.task_key])
+    // Given back now, while the images download; the task's row records it with its images below (one write, not
+    // two), unless the release failed by then: the alarm then tries again.
+    let releaseFailed = false
+    void this.releaseAsync([task.task_key], false).then((ok) => (releaseFailed = !ok))
     const sources = images.map((image, i) => ({ index: task.first_index + i, url: image.url }))
     let stored: StoredImage[]
     try {
@@ -528,7 +531,7 @@ export class OwnerObject extends DurableObject<Env> {
     const copiedAt = Date.now()
     task.state = 'done'
     task.images = JSON.stringify(stored)
-    task.released = 1
+    task.released = releaseFailed ? 0 : 1
     if (cost) task.provider_data = JSON.stringify({ ...JSON.parse(task.provider_data ?? '{}'), cost })
     this.mem.store.saveTask(task)
     // Where the time from the seller's "done" to the waiting client goes (the latency benchmark reads this line).
@@ -646,12 +649,12 @@ export class OwnerObject extends DurableObject<Env> {
   }
 
   /** Gives slots (or places in the queue) back; true when the upstream object has them. */
-  private async releaseAsync(keys: string[]): Promise<boolean> {
+  private async releaseAsync(keys: string[], record = true): Promise<boolean> {
     if (!keys.length) return true
     try {
       const upstream = await upstreamStubAsync(this.env, this.currentConfig())
       await upstream.release(keys)
-      this.mem.store.markReleased(keys)
+      if (record) this.mem.store.markReleased(keys)
       return true
     } catch (error) {
       logEvent('warn', 'upstream_release_failed', { error: error instanceof Error ? error.message : 'unknown' })
@@ -705,7 +708,7 @@ export class OwnerObject extends DurableObject<Env> {
     return this.mem.store.active.get(key.replace(/-\d+$/, ''))
   }
 
-  /** The next alarm: the earliest due task step or job deadline. Set only when it moves. */
+  /** The next alarm: the earliest due task step, job deadline, pending release or retention purge. */
   private async scheduleAlarmAsync(): Promise<void> {
     const now = Date.now()
     let at = Infinity
@@ -717,13 +720,11 @@ export class OwnerObject extends DurableObject<Env> {
     }
     if (this.mem.releasesPending) at = Math.min(at, now + RETRY_MS)
     at = Math.min(at, this.purgeAt())
-    if (at === Infinity) {
-      if (this.mem.alarmAt !== null) await this.ctx.storage.deleteAlarm()
-      this.mem.alarmAt = null
-      return
-    }
+    // Each alarm write is a storage commit (locally an fsync that holds up the whole runtime, waiting clients
+    // included), so the alarm only ever moves earlier: one set too early runs, finds nothing due, and sets the next.
+    if (at === Infinity) return
     at = Math.max(at, now)
-    if (this.mem.alarmAt === at) return
+    if (this.mem.alarmAt !== null && this.mem.alarmAt <= at) return
     this.mem.alarmAt = at
     await this.ctx.storage.setAlarm(at)
   }
