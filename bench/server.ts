@@ -27,6 +27,7 @@ import { expectJson, requestBytes, sleep } from './lib/http'
 import { clockTicksPerSecond, descendants, groupMembers, readCmdline, sampleTicks, type ProcInfo } from './lib/proc-cpu'
 import { isSimulatorThread, simulatorThreadMain, startSimulatorThread, type SimThread } from './lib/sim-thread'
 import { formatMs, formatRatio, markdownTable, median, percentile, textTable } from './lib/stats'
+import { WorkerTimings } from './lib/worker-timings'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options, constants
@@ -60,6 +61,8 @@ const CPU_PHASE_SIM_DELAY_MS = 3_600_000
 /** Lets workerd finish whatever a batch's last request left running before the counters are read again. */
 const SETTLE_MS = 100
 const WARMUP_REQUESTS = 10
+/** A CPU-phase request unanswered this long has stalled: its batch is measured again (at most twice). */
+const STALL_MS = 10_000
 
 const CREATE_BODY = { operation: 'generate', prompt: 'a lighthouse on a cliff at dusk, bench', aspect_ratio: '16:9', resolution: '1k', n: 1 }
 
@@ -456,7 +459,7 @@ async function runLatencyModeAsync(ctx: Ctx, mode: Mode): Promise<LatencyResult>
     if (read && download) path.download = download.at - read.at
     if (download) path.stored = sample.storedAt - download.at
     path.client = sample.doneAt - sample.storedAt
-    const timing = workerLog.timings.get(sample.id)
+    const timing = workerLog.tasks.get(sample.id)
     const copy = workerLog.copies.get(`jobs/${sample.id}/0`)
     if (timing && copy) {
       const heardAt = timing.heard_at !== null && timing.heard_at >= succeededAt ? timing.heard_at : null
@@ -602,6 +605,8 @@ interface CpuResult {
   /** workerd CPU while nothing is asked of it, ms per s: all workerd, and the runtime alone. */
   idleMsPerS: number
   idleRuntimeMsPerS: number
+  /** Requests that got no answer within STALL_MS (their batches were measured again). */
+  stalls: string[]
 }
 
 async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResult> {
@@ -621,11 +626,11 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
   // Each batch goes to the next CPU-phase owner (see CPU_OWNERS), so that no owner meets the per-owner rate.
   let turn = 0
   const requests: Record<RequestType, (who: number) => Promise<unknown>> = {
-    health: () => expectJson(200, `${url}/v1/health`),
-    create: (who) => expectJson(202, `${url}/v1/jobs`, { method: 'POST', token: CPU_OWNERS[who].token, body: CREATE_BODY }),
-    status: (who) => expectJson(200, `${url}/v1/jobs/${finishedJobIds[who]}`, { token: CPU_OWNERS[who].token }),
+    health: () => expectJson(200, `${url}/v1/health`, { timeoutMs: STALL_MS }),
+    create: (who) => expectJson(202, `${url}/v1/jobs`, { method: 'POST', token: CPU_OWNERS[who].token, body: CREATE_BODY, timeoutMs: STALL_MS }),
+    status: (who) => expectJson(200, `${url}/v1/jobs/${finishedJobIds[who]}`, { token: CPU_OWNERS[who].token, timeoutMs: STALL_MS }),
     image: async (who) => {
-      const reply = await requestBytes(`${url}/v1/jobs/${finishedJobIds[who]}/images/0`, CPU_OWNERS[who].token)
+      const reply = await requestBytes(`${url}/v1/jobs/${finishedJobIds[who]}/images/0`, CPU_OWNERS[who].token, STALL_MS)
       if (reply.status !== 200 || reply.bytes === 0) throw new Error(`GET image 0 → ${reply.status} (${reply.bytes} bytes)`)
     },
   }
@@ -635,7 +640,9 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
       await requests[type](who)
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-      throw new Error(`${type} request (${what}) failed after ${Math.round(performance.now() - t0)} ms: ${message}`)
+      const failure = new Error(`${type} request (${what}) failed after ${Math.round(performance.now() - t0)} ms: ${message}`)
+      if (error instanceof Error && error.name === 'TimeoutError') failure.name = 'StallError'
+      throw failure
     }
   }
   for (const type of REQUEST_TYPES) for (let i = 0; i < WARMUP_REQUESTS; i++) await send(type, `warm-up ${i + 1}`, i % CPU_OWNERS.length)
@@ -665,15 +672,27 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
   }
 
   const batches: CpuResult['batches'] = { health: [], create: [], status: [], image: [], idle: [] }
+  const stalls: string[] = []
   // Round-robin, so drift (a growing database, a warming JIT, another tenant on the machine) hits every type alike.
   for (let round = 0; round < options.batches; round++) {
     checkpoint()
     const walls: number[] = []
     for (const type of REQUEST_TYPES) {
-      turn++
-      const batch = await measure(async () => {
-        for (let i = 0; i < options.batchSize; i++) await send(type, `round ${round + 1}, #${i + 1}`)
-      })
+      let batch: Batch | null = null
+      // A request that hangs (seen under heavy load, on main too) spoils its batch's CPU figure: the batch is
+      // measured again, and the stall is reported with the figures.
+      for (let attempt = 0; !batch; attempt++) {
+        turn++
+        try {
+          batch = await measure(async () => {
+            for (let i = 0; i < options.batchSize; i++) await send(type, `round ${round + 1}, #${i + 1}`)
+          })
+        } catch (error) {
+          if (!(error instanceof Error) || error.name !== 'StallError' || attempt >= 2) throw error
+          stalls.push(error.message)
+          progress(`stalled, measuring the batch again: ${error.message}`)
+        }
+      }
       batches[type].push(batch)
       if (type !== 'health') walls.push(batch.wallMs)
     }
@@ -682,7 +701,7 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
   }
   const idleMsPerS = median(batches.idle.map((b) => (b.cpuMs / b.wallMs) * 1000))
   const idleRuntimeMsPerS = median(batches.idle.map((b) => (b.runtimeMs / b.wallMs) * 1000))
-  return { tickMs, workerd, proxy, others, batches, idleMsPerS, idleRuntimeMsPerS }
+  return { tickMs, workerd, proxy, others, batches, idleMsPerS, idleRuntimeMsPerS, stalls }
 }
 
 interface CpuRow {
@@ -860,6 +879,7 @@ function report(input: ReportInput): void {
       : `  (wrangler's dev proxy could not be told apart from the runtime, so "runtime" includes it.)`,
   )
   console.log(`  create = POST /v1/jobs (16:9 1k n=1, upstream submit included); status = GET /v1/jobs/{id} of a finished job; image = GET …/images/0.`)
+  if (cpu.stalls.length) console.log(`  ! ${cpu.stalls.length} request(s) got no answer within ${STALL_MS / 1000} s; their batches were measured again: ${cpu.stalls.join('; ')}`)
 
   console.log('')
   console.log('3. Bundle: wrangler deploy --dry-run')
@@ -926,26 +946,13 @@ function report(input: ReportInput): void {
 const statementLog = new Map<string, { created?: number; ended?: number }>()
 let statementLogTail = ''
 
-/** The Worker's timing lines: per job its `task_succeeded` marks, per stored image its `image_copied` marks. */
-const workerLog = {
-  timings: new Map<string, { heard_at: number | null; read_from: number; read_at: number; copied_at: number; saved_at: number }>(),
-  copies: new Map<string, { answered_at: number; stored_at: number; checked_at: number }>(),
-}
+const workerLog = new WorkerTimings()
 
 function noteStatementLogs(text: string): void {
   const lines = (statementLogTail + text).split('\n')
   statementLogTail = lines.pop() ?? ''
   for (const line of lines) {
-    if (line.includes('"event":"task_succeeded"') || line.includes('"event":"image_copied"')) {
-      try {
-        const entry = JSON.parse(line.slice(line.indexOf('{'))) as Record<string, unknown>
-        if (entry.event === 'task_succeeded') workerLog.timings.set(entry.job_id as string, entry as never)
-        else workerLog.copies.set(entry.key as string, entry as never)
-      } catch {
-        // a line cut by the pipe: that job simply has no Worker stages
-      }
-      continue
-    }
+    if (workerLog.note(line)) continue
     const match = /"event":"job_(created|ended)","job_id":"(job_[0-9A-Z]+)"[^}]*"statements":(\d+)/.exec(line)
     if (!match) continue
     const entry = statementLog.get(match[2]) ?? {}
