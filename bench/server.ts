@@ -625,9 +625,22 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
 
   // Each batch goes to the next CPU-phase owner (see CPU_OWNERS), so that no owner meets the per-owner rate.
   let turn = 0
+  /**
+   * Jobs the create batches made. Their tasks never finish (the simulator's delay is an hour), and each unfinished
+   * task is read upstream every few seconds: left running, hundreds of them would add a growing background load to
+   * every later batch. They are canceled between batches, outside the measured time.
+   */
+  const created: { who: number; id: string }[] = []
+  const cancelCreated = async () => {
+    for (const job of created.splice(0)) await expectJson(200, `${url}/v1/jobs/${job.id}`, { method: 'DELETE', token: CPU_OWNERS[job.who].token, timeoutMs: STALL_MS })
+    await sleep(200)
+  }
   const requests: Record<RequestType, (who: number) => Promise<unknown>> = {
     health: () => expectJson(200, `${url}/v1/health`, { timeoutMs: STALL_MS }),
-    create: (who) => expectJson(202, `${url}/v1/jobs`, { method: 'POST', token: CPU_OWNERS[who].token, body: CREATE_BODY, timeoutMs: STALL_MS }),
+    create: async (who) => {
+      const reply = await expectJson<JobView>(202, `${url}/v1/jobs`, { method: 'POST', token: CPU_OWNERS[who].token, body: CREATE_BODY, timeoutMs: STALL_MS })
+      created.push({ who, id: reply.body.id })
+    },
     status: (who) => expectJson(200, `${url}/v1/jobs/${finishedJobIds[who]}`, { token: CPU_OWNERS[who].token, timeoutMs: STALL_MS }),
     image: async (who) => {
       const reply = await requestBytes(`${url}/v1/jobs/${finishedJobIds[who]}/images/0`, CPU_OWNERS[who].token, STALL_MS)
@@ -646,6 +659,7 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
     }
   }
   for (const type of REQUEST_TYPES) for (let i = 0; i < WARMUP_REQUESTS; i++) await send(type, `warm-up ${i + 1}`, i % CPU_OWNERS.length)
+  await cancelCreated()
   await sleep(500)
 
   const measure = async (body: () => Promise<void>): Promise<Batch> => {
@@ -694,6 +708,7 @@ async function runCpuAsync(ctx: Ctx, finishedJobIds: string[]): Promise<CpuResul
         }
       }
       batches[type].push(batch)
+      await cancelCreated()
       if (type !== 'health') walls.push(batch.wallMs)
     }
     // Idle for as long as a typical batch of this round took.

@@ -233,9 +233,10 @@ export class UpstreamObject extends DurableObject<Env> {
   }
 
   private nextSeq(): number {
-    const seq = Number(this.meta('seq') ?? 0) + 1
-    this.setMeta('seq', String(seq))
-    return seq
+    const row = this.one<{ value: string }>(
+      `INSERT INTO meta (key, value) VALUES ('seq', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1 RETURNING value`,
+    )
+    return Number(row!.value)
   }
 
   private meta(key: string): string | null {
