@@ -186,14 +186,22 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   clickedAt = Date.now()
   const started = performance.now()
   await fill.click()
-  await page.waitForFunction(
-    (targets) => {
-      const nodes = window.playground.snapshot()
-      return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
-    },
-    ids,
-    { polling: 20, timeout: MAX_WAIT_MS },
-  )
+  try {
+    await page.waitForFunction(
+      (targets) => {
+        const nodes = window.playground.snapshot()
+        return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
+      },
+      ids,
+      { polling: 20, timeout: MAX_WAIT_MS },
+    )
+  } catch (error) {
+    // What the panel asked and got until then: the one clue to why frames stayed empty.
+    console.log(`  panel requests, ms after the click:\n    ${trace.map((t) => `+${t.at} ${t.what} ${t.method} ${t.path}`).join('\n    ')}`)
+    const nodes = await session.snapshot()
+    console.log(`  filled: ${ids.filter((id) => imageFill(nodes.find((n) => n.id === id)!)).length} of ${ids.length}`)
+    throw error
+  }
   const wallMs = performance.now() - started
   page.off('request', onRequest)
   page.off('requestfinished', onFinished)

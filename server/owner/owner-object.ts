@@ -251,10 +251,9 @@ export class OwnerObject extends DurableObject<Env> {
   }
 
   /**
-   * A callback named this job: whether it exists. Its tasks are read upstream at once, in the background (the
-   * caller answers the seller meanwhile; one round trip, not a second RPC for the refresh); a step already running
-   * is followed by another one. `namedTaskId` is the task a seller's webhook names: adopted by the job's first task
-   * still without a handle (its submit went unanswered), never replacing one the submit recorded.
+   * A callback named this job: whether it exists. Its tasks become due; `refreshNow` then reads them. `namedTaskId`
+   * is the task a seller's webhook names: adopted by the job's first task still without a handle (its submit went
+   * unanswered), never replacing one the submit recorded.
    */
   async callback(config: Config, id: string, namedTaskId: string | null = null): Promise<boolean> {
     this.useConfig(config)
@@ -271,9 +270,20 @@ export class OwnerObject extends DurableObject<Env> {
       this.mem.nextStep.delete(task.task_key)
       this.mem.heardAt.set(task.task_key, now)
     }
-    const refresh = Promise.all(entry.tasks.filter((t) => t.state === 'admitted' || t.state === 'submitted').map((t) => this.stepGuardedAsync(t, { again: true })))
-    this.ctx.waitUntil(refresh.then(() => this.scheduleAlarmAsync()))
     return true
+  }
+
+  /**
+   * Reads the job's tasks upstream now; a step already running is followed by another one. Called by the callback
+   * route after it answered, as its own RPC: the reads and image copies run within that call, not as leftovers of
+   * a finished one.
+   */
+  async refreshNow(config: Config, id: string): Promise<void> {
+    this.useConfig(config)
+    const entry = this.mem.store.active.get(id)
+    if (!entry) return
+    await Promise.all(entry.tasks.filter((t) => t.state === 'admitted' || t.state === 'submitted').map((t) => this.stepGuardedAsync(t, { again: true })))
+    await this.scheduleAlarmAsync()
   }
 
   /** Statements run since this instance started (tests and benchmarks). */

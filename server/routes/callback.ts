@@ -11,7 +11,7 @@ const forged = () => new ApiError('not_found', 'Unknown callback.')
 /**
  * `POST /v1/callbacks/{provider}/{token}`: the provider says a task changed. The token names the owner and the job
  * and proves we issued it (forged → 404), so the callback goes straight to that owner's object. The body, flat or
- * enveloped, is only a hint: the object re-reads the task upstream, starting in the same call, while we answer 204.
+ * enveloped, is only a hint: the object re-reads the task upstream, after we answered 204.
  */
 export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) => {
   const secret = c.var.config.callbackSecret
@@ -25,6 +25,7 @@ export const callback = new Hono<AppEnv>().post('/:provider/:token', async (c) =
   const owner = ownerStub(c.env, target.owner)
   if (!(await owner.callback(c.var.config, target.jobId, named?.taskId ?? null))) throw forged()
   logEvent('info', 'callback', { job_id: target.jobId, hinted_status: hintedStatus(body) })
+  c.executionCtx.waitUntil(owner.refreshNow(c.var.config, target.jobId))
   return c.body(null, 204)
 })
 
