@@ -559,7 +559,8 @@ async function main(): Promise<void> {
 
     console.log(`fill 24 placeholders against an account of ${SLOTS} slots…`)
     await worker.stop()
-    const slotPort = await freePortAsync()
+    // The same port: the plugin was built for that origin, and the playground (as Figma) refuses any other.
+    const slotPort = port
     const slotWorker: WorkerProcess = await startWorker({
       port: slotPort,
       persistTo,
@@ -578,7 +579,7 @@ async function main(): Promise<void> {
     cleanups.push(() => slotWorker.stop())
     const slotSession = await Session.create(browser)
     cleanups.push(() => slotSession.close())
-    await slotSession.goto({ playgroundUrl: playground.url, backendUrl: slotWorker.url, token: TOKEN, scenario: 'empty' })
+    await slotSession.goto({ playgroundUrl: playground.url, backendUrl: pluginBackendUrl, token: TOKEN, scenario: 'empty' })
     const slotted = await measureFill(slotSession, simAdmin, options, SLOTS)
     console.log(`  ${sec(slotted.wallMs)}`)
 
