@@ -34,7 +34,9 @@ import { SimAdmin } from '../test/e2e/support/sim-admin'
 import { waitFor } from '../test/e2e/support/wait'
 import type {} from '../test/playground/page/playground-api'
 import { startPlayground, type PlaygroundServer } from '../test/playground/serve'
+import { sleep } from './lib/http'
 import { isSimulatorThread, simulatorThreadMain, startSimulatorThread } from './lib/sim-thread'
+import { lineReader, WorkerTimings } from './lib/worker-timings'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Options and constants
@@ -68,6 +70,8 @@ const PLACEHOLDER_KINDS = [
 const PER_KIND = 4
 /** The seller account's slots in the queue measurement (the issue's figure: 24 images through 4 slots). */
 const SLOTS = 4
+/** The Worker's timing lines (task_succeeded, image_copied), from wrangler's output. */
+const workerTimings = new WorkerTimings()
 
 function readOptions(): Options {
   const { values } = parseArgs({
@@ -114,6 +118,11 @@ interface FillResult {
     imagesDownloaded: number
     placed: number
   }
+  /**
+   * The Worker's own steps per upstream task (its task_succeeded lines), ms from that task's `succeed`: p50 / max
+   * over the tasks. Null where the log had no line for a task.
+   */
+  server: { tasks: number; heard: string; read: string; copied: string; saved: string; lastSavedAfterClick: number } | null
 }
 
 interface SequentialResult {
@@ -197,14 +206,22 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       { polling: 20, timeout: MAX_WAIT_MS },
     )
     .then(() => Date.now() - clickedAt)
-  await page.waitForFunction(
-    (targets) => {
-      const nodes = window.playground.snapshot()
-      return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
-    },
-    ids,
-    { polling: 20, timeout: MAX_WAIT_MS },
-  )
+  try {
+    await page.waitForFunction(
+      (targets) => {
+        const nodes = window.playground.snapshot()
+        return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
+      },
+      ids,
+      { polling: 20, timeout: MAX_WAIT_MS },
+    )
+  } catch (error) {
+    // What the panel asked and got until then: the one clue to why frames stayed empty.
+    console.log(`  panel requests, ms after the click:\n    ${trace.map((t) => `+${t.at} ${t.what} ${t.method} ${t.path}`).join('\n    ')}`)
+    const nodes = await session.snapshot()
+    console.log(`  filled: ${ids.filter((id) => imageFill(nodes.find((n) => n.id === id)!)).length} of ${ids.length}`)
+    throw error
+  }
   const wallMs = performance.now() - started
   page.off('request', onRequest)
   page.off('requestfinished', onFinished)
@@ -220,6 +237,8 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   }
 
   const nodes = await session.snapshot()
+  // Its lines reach us through wrangler's output a moment after the answers.
+  await sleep(300)
   const unfilled = ids.filter((id) => !imageFill(nodes.find((n) => n.id === id)!))
   if (unfilled.length) throw new Error(`${unfilled.length} placeholders were not filled`)
   const stats = await sim.stats()
@@ -247,6 +266,30 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       imagesDownloaded: lastFinished((path) => /\/images\/\d+$/.test(path)),
       placed: Math.round(wallMs),
     },
+    server: serverSteps(tasks, clickedAt),
+  }
+}
+
+/** Each upstream task's path through the Worker, from the simulator's `succeed` (same clock). */
+function serverSteps(tasks: { external_task_id: string | null; succeeded_at: number | null }[], clickedAt: number): FillResult['server'] {
+  const steps = tasks.flatMap((t) => {
+    const timing = t.external_task_id ? workerTimings.tasks.get(t.external_task_id) : undefined
+    if (!timing || t.succeeded_at === null) return []
+    const from = t.succeeded_at
+    return [{ heard: timing.heard_at === null ? null : timing.heard_at - from, read: timing.read_at - from, copied: timing.copied_at - from, saved: timing.saved_at - from, savedAt: timing.saved_at }]
+  })
+  if (!steps.length) return null
+  const show = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b)
+    return known.length ? `${known[Math.floor((known.length - 1) / 2)]} / ${known[known.length - 1]}` : 'n/a'
+  }
+  return {
+    tasks: steps.length,
+    heard: show(steps.map((s) => s.heard)),
+    read: show(steps.map((s) => s.read)),
+    copied: show(steps.map((s) => s.copied)),
+    saved: show(steps.map((s) => s.saved)),
+    lastSavedAfterClick: Math.max(...steps.map((s) => s.savedAt)) - clickedAt,
   }
 }
 
@@ -440,6 +483,10 @@ function report({ options, bundle, fill, sequential, uploads, slotted }: Report)
   const p = fill.phases
   console.log(`               ms after the click: last upstream task succeeded ${p.upstreamDone}, backend reported the last job succeeded ${p.backendDone}, last image downloaded ${p.imagesDownloaded}, all 24 placed ${p.placed}`)
   console.log(`               ms after the click: first image downloaded ${p.firstDownloaded}, first image placed ${p.firstPlaced}; the first job had all its images at ${p.firstJobDownloaded} (the earliest a job-at-a-time placement could start)`)
+  if (fill.server) {
+    const w = fill.server
+    console.log(`               in the Worker, ms from each task's succeed (p50 / max of ${w.tasks} tasks): callback heard ${w.heard}, upstream read answered ${w.read}, images in R2 ${w.copied}, job saved ${w.saved}; last job saved ${w.lastSavedAfterClick} ms after the click`)
+  }
   const q = slotted.phases
   console.log(`  ${SLOTS} slots      ${sec(slotted.wallMs)} (ideal ${sec(ideal)}, goal ≤ ${sec(slottedGoal)}) ${mark(checks.slotted)}; 0 failed; 1303 refusals ${slotted.refusals}; upstream tasks ${slotted.upstreamTasks}`)
   console.log(`               upstream tasks, ms after the click (created→succeeded): ${slotted.timeline}`)
@@ -506,6 +553,7 @@ async function main(): Promise<void> {
         // The simulator has no slot limit in this run: the Worker submits every task at once.
         UPSTREAM_CONCURRENCY: '1000',
       },
+      onOutput: lineReader((line) => workerTimings.note(line)),
     })
     cleanups.push(() => worker.stop())
     // Built for the Worker's localhost origin: the manifest's networkAccess (the panel's CSP) must allow it.
@@ -542,7 +590,8 @@ async function main(): Promise<void> {
 
     console.log(`fill 24 placeholders against an account of ${SLOTS} slots…`)
     await worker.stop()
-    const slotPort = await freePortAsync()
+    // The same port: the plugin was built for that origin, and the playground (as Figma) refuses any other.
+    const slotPort = port
     const slotWorker: WorkerProcess = await startWorker({
       port: slotPort,
       persistTo,
@@ -556,17 +605,12 @@ async function main(): Promise<void> {
         DAILY_IMAGE_LIMIT: '10000',
         UPSTREAM_CONCURRENCY: String(SLOTS),
       },
+      onOutput: lineReader((line) => workerTimings.note(line)),
     })
     cleanups.push(() => slotWorker.stop())
-    // The playground applies the manifest's CSP as Figma does: this Worker's origin needs a plugin built for it.
-    const slotBackendUrl = `http://localhost:${slotPort}`
-    const slotDist = join(persistTo, 'dist-slots')
-    await buildPlugin({ backendUrl: slotBackendUrl, outdir: slotDist })
-    const slotPlayground: PlaygroundServer = await startPlayground({ port: 0, distDir: slotDist })
-    cleanups.push(() => slotPlayground.close())
     const slotSession = await Session.create(browser)
     cleanups.push(() => slotSession.close())
-    await slotSession.goto({ playgroundUrl: slotPlayground.url, backendUrl: slotBackendUrl, token: TOKEN, scenario: 'empty' })
+    await slotSession.goto({ playgroundUrl: playground.url, backendUrl: pluginBackendUrl, token: TOKEN, scenario: 'empty' })
     const slotted = await measureFill(slotSession, simAdmin, options, SLOTS)
     console.log(`  ${sec(slotted.wallMs)}`)
 

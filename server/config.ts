@@ -2,6 +2,7 @@ import { PROVIDERS, type ProviderName } from '../shared/api/enums'
 import type { Env } from './env'
 import { parseClientTokens, type ClientToken } from './auth/client-tokens'
 import { JOB_DEADLINE_MS } from './jobs/deadline'
+import { DEFAULT_JOB_RETENTION_DAYS, MAX_JOB_RETENTION_DAYS } from './jobs/retention'
 
 export interface KlingAccess {
   base: string
@@ -35,6 +36,8 @@ export interface Config {
   upstreamConcurrency: number
   /** When an unfinished job fails with `timeout` (`JOB_DEADLINE_S`, at most the default 10 minutes). */
   jobDeadlineMs: number
+  /** Days a finished job and its images are kept after it ended (`JOB_RETENTION_DAYS`), then deleted by the alarm. */
+  jobRetentionDays: number
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; setting: string; reason: string }
@@ -92,6 +95,11 @@ export function readConfig(env: Env): ConfigResult {
     return fail('JOB_DEADLINE_S', `JOB_DEADLINE_S must be a whole number of seconds from 30 to ${JOB_DEADLINE_MS / 1000}.`)
   }
 
+  const jobRetentionDays = count(env.JOB_RETENTION_DAYS, DEFAULT_JOB_RETENTION_DAYS)
+  if (jobRetentionDays === null || jobRetentionDays < 1 || jobRetentionDays > MAX_JOB_RETENTION_DAYS) {
+    return fail('JOB_RETENTION_DAYS', `JOB_RETENTION_DAYS must be a whole number of days from 1 to ${MAX_JOB_RETENTION_DAYS}.`)
+  }
+
   return {
     ok: true,
     config: {
@@ -105,6 +113,7 @@ export function readConfig(env: Env): ConfigResult {
       maxActiveJobs,
       upstreamConcurrency,
       jobDeadlineMs: deadlineS * 1000,
+      jobRetentionDays,
     },
   }
 }

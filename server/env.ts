@@ -25,6 +25,8 @@ export interface Env {
   UPSTREAM_CONCURRENCY?: string
   /** Seconds after which an unfinished job fails with `timeout` (30 to 600, default 600). */
   JOB_DEADLINE_S?: string
+  /** Days a finished job and its images are kept (default 90); then the owner object's alarm deletes them. */
+  JOB_RETENTION_DAYS?: string
   /** Workers rate-limiting binding, keyed by owner (wrangler.jsonc `ratelimits`); a per-isolate window stands in without it. */
   OWNER_RATE_LIMITER?: RateLimit
   /** One object per owner: jobs, idempotency keys, budget, change feed (server/owner/owner-object.ts). */

@@ -35,8 +35,17 @@ function signed({ owner, jobId }: CallbackTarget): Uint8Array {
   return new TextEncoder().encode(`${owner}\n${jobId}`)
 }
 
+/** The imported key per secret, once per isolate (every submit signs a token, every callback verifies one). */
+const keys = new Map<string, Promise<CryptoKey>>()
+
 function keyAsync(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+  let key = keys.get(secret)
+  if (!key) {
+    if (keys.size >= 10) keys.clear()
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    keys.set(secret, key)
+  }
+  return key
 }
 
 function toBase64Url(bytes: Uint8Array): string {

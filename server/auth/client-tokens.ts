@@ -39,12 +39,29 @@ export async function ownerForTokenAsync(tokens: ClientToken[], presented: strin
   const wanted = await sha256(presented)
   let found: string | null = null
   for (const { owner, token } of tokens) {
-    const digest = await sha256(token)
+    const digest = await configuredDigestAsync(token)
     let diff = 0
     for (let i = 0; i < digest.length; i++) diff |= digest[i] ^ wanted[i]
     if (diff === 0) found = owner
   }
   return found
+}
+
+/**
+ * Digests of the configured tokens, made once per isolate instead of on every request (a request then hashes only
+ * what it presents). Kept in memory only, like the secret they come from; a rotated secret brings new entries.
+ */
+const configured = new Map<string, Promise<Uint8Array>>()
+const CONFIGURED_MAX = 1000
+
+function configuredDigestAsync(token: string): Promise<Uint8Array> {
+  let digest = configured.get(token)
+  if (!digest) {
+    if (configured.size >= CONFIGURED_MAX) configured.clear()
+    digest = sha256(token)
+    configured.set(token, digest)
+  }
+  return digest
 }
 
 async function sha256(text: string): Promise<Uint8Array> {

@@ -5,7 +5,8 @@ import { readConfig, type Config } from '../config'
 import type { Env } from '../env'
 import { isOverdue, timeoutError } from '../jobs/deadline'
 import { isTerminal, type JobRow, type StoredImage } from '../jobs/job-row'
-import { nextUtcMidnight } from '../jobs/budget'
+import { nextUtcMidnight, utcDay } from '../jobs/budget'
+import { DEFAULT_JOB_RETENTION_DAYS, PURGE_BATCH, PURGE_RETRY_MS, purgeDueAt, retentionMs } from '../jobs/retention'
 import { ImageCopyError, imageKey, storeImagesAsync } from '../jobs/store-images'
 import { inputSlots } from '../jobs/input-slots'
 import { deleteInputsAsync, loadInputsAsync, storeInputsAsync, type CheckedInput, type InputSlot } from '../jobs/job-inputs'
@@ -73,6 +74,10 @@ export interface OwnerMemory {
   positions: Map<string, number>
   alarmAt: number | null
   releasesPending: boolean
+  /** When a callback last named each task: the start of its timing line (`task_succeeded`). */
+  heardAt: Map<string, number>
+  /** No retention purge before this (R2 refused a delete a moment ago). */
+  purgeNotBefore: number
 }
 
 export function ownerMemory(sql: SqlStorage): OwnerMemory {
@@ -86,6 +91,8 @@ export function ownerMemory(sql: SqlStorage): OwnerMemory {
     positions: new Map(),
     alarmAt: null,
     releasesPending: true,
+    heardAt: new Map(),
+    purgeNotBefore: 0,
   }
 }
 
@@ -104,7 +111,7 @@ export class OwnerObject extends DurableObject<Env> {
     // Whatever ran before a restart continues: the alarm, if one is set, runs every due task.
     void ctx.storage.getAlarm().then((at) => {
       this.mem.alarmAt = at
-      if (at === null && this.mem.store.active.size) void this.scheduleAlarmAsync()
+      if (at === null && (this.mem.store.active.size || this.mem.store.oldestEndedAt !== null)) void this.scheduleAlarmAsync()
     })
   }
 
@@ -257,11 +264,20 @@ export class OwnerObject extends DurableObject<Env> {
       this.recordTask(entry, orphan, namedTaskId)
       logEvent('info', 'task_adopted_from_webhook', { task_key: orphan.task_key })
     }
-    if (entry) for (const task of entry.tasks) this.mem.nextStep.delete(task.task_key)
-    return entry !== undefined || this.mem.store.get(id) !== null
+    if (!entry) return this.mem.store.get(id) !== null
+    const now = Date.now()
+    for (const task of entry.tasks) {
+      this.mem.nextStep.delete(task.task_key)
+      this.mem.heardAt.set(task.task_key, now)
+    }
+    return true
   }
 
-  /** Reads the job's tasks upstream now; a step already running is followed by another one. */
+  /**
+   * Reads the job's tasks upstream now; a step already running is followed by another one. Called by the callback
+   * route after it answered, as its own RPC: the reads and image copies run within that call, not as leftovers of
+   * a finished one.
+   */
   async refreshNow(config: Config, id: string): Promise<void> {
     this.useConfig(config)
     const entry = this.mem.store.active.get(id)
@@ -324,7 +340,47 @@ export class OwnerObject extends DurableObject<Env> {
       const stale = store.unreleasedTasks()
       this.mem.releasesPending = stale.length > 0 && !(await this.releaseAsync(stale.map((t) => t.task_key)))
     }
+    if (this.purgeAt() <= now) await this.purgeAsync(now)
     await this.scheduleAlarmAsync()
+  }
+
+  // ---- retention ----
+
+  /**
+   * Deletes finished jobs older than the retention, a batch at a time: their images and any leftover inputs in R2
+   * first, then their rows (so a failed R2 delete leaves rows that point at what is still to delete, never the
+   * other way round). A waiting request or a running job is never touched.
+   */
+  private async purgeAsync(now: number): Promise<void> {
+    const days = this.retentionDays()
+    const expired = this.mem.store.expiredJobs(now - retentionMs(days), PURGE_BATCH)
+    if (!expired.length) return
+    const keys = expired.flatMap((job) => job.keys)
+    try {
+      // R2 deletes at most 1000 keys per call.
+      for (let i = 0; i < keys.length; i += 1000) await this.env.IMAGES.delete(keys.slice(i, i + 1000))
+    } catch (error) {
+      logEvent('warn', 'purge_failed', { jobs: expired.length, error: error instanceof Error ? error.message : 'unknown' })
+      this.mem.purgeNotBefore = Date.now() + PURGE_RETRY_MS
+      return
+    }
+    this.mem.store.purge(
+      expired.map((job) => job.id),
+      utcDay(now - retentionMs(days)),
+    )
+    logEvent('info', 'jobs_purged', { jobs: expired.length, r2_keys: keys.length, retention_days: days })
+  }
+
+  /** When the oldest finished job is due for deletion (Infinity when none is stored). */
+  private purgeAt(): number {
+    const oldest = this.mem.store.oldestEndedAt
+    return oldest === null ? Infinity : Math.max(purgeDueAt(oldest, this.retentionDays()), this.mem.purgeNotBefore)
+  }
+
+  private retentionDays(): number {
+    // The alarm may run before any request brought a configuration; a broken one keeps jobs (the default) rather
+    // than failing the alarm.
+    return this.config?.jobRetentionDays ?? (readConfig(this.env) as { config?: Config }).config?.jobRetentionDays ?? DEFAULT_JOB_RETENTION_DAYS
   }
 
   // ---- steps ----
@@ -418,6 +474,7 @@ export class OwnerObject extends DurableObject<Env> {
       return null
     }
     let state: (TaskState & { taskId: string }) | null
+    const readFrom = Date.now()
     try {
       state = await provider.read({ jobId: task.task_key, operation: entry.job.operation, taskId: task.task_id })
     } catch (error) {
@@ -451,14 +508,23 @@ export class OwnerObject extends DurableObject<Env> {
         this.failJob(entry, { code: failureCode(state.reason), message: state.message })
         return null
       case 'succeeded':
-        await this.storeResultsAsync(entry, task, state.images, state.cost ?? null)
+        await this.storeResultsAsync(entry, task, state.images, state.cost ?? null, { readFrom, readAt: Date.now() })
         return null
     }
   }
 
   /** Copies a finished task's images (its slots are free from now on); the job succeeds with its last task. */
-  private async storeResultsAsync(entry: ActiveJob, task: TaskRow, images: { index: number; url: string }[], cost: JobCost | null): Promise<void> {
-    void this.releaseAsync([task.task_key])
+  private async storeResultsAsync(
+    entry: ActiveJob,
+    task: TaskRow,
+    images: { index: number; url: string }[],
+    cost: JobCost | null,
+    timing: { readFrom: number; readAt: number },
+  ): Promise<void> {
+    // Given back now, while the images download; the task's row records it with its images below (one write, not
+    // two), unless the release failed by then: the alarm then tries again.
+    let releaseFailed = false
+    void this.releaseAsync([task.task_key], false).then((ok) => (releaseFailed = !ok))
     const sources = images.map((image, i) => ({ index: task.first_index + i, url: image.url }))
     let stored: StoredImage[]
     try {
@@ -475,12 +541,26 @@ export class OwnerObject extends DurableObject<Env> {
       await this.env.IMAGES.delete(stored.map((image) => imageKey(entry.job.id, image.index)))
       return
     }
+    const copiedAt = Date.now()
     task.state = 'done'
     task.images = JSON.stringify(stored)
-    task.released = 1
+    task.released = releaseFailed ? 0 : 1
     if (cost) task.provider_data = JSON.stringify({ ...JSON.parse(task.provider_data ?? '{}'), cost })
     this.mem.store.saveTask(task)
-    if (entry.tasks.some((t) => t.state !== 'done')) return
+    // Where the time from the seller's "done" to the waiting client goes (the latency benchmark reads this line).
+    const heardAt = this.mem.heardAt.get(task.task_key) ?? null
+    const logTiming = () =>
+      logEvent('info', 'task_succeeded', {
+        job_id: entry.job.id,
+        task_key: task.task_key,
+        heard_at: heardAt,
+        read_from: timing.readFrom,
+        read_at: timing.readAt,
+        copied_at: copiedAt,
+        saved_at: Date.now(),
+      })
+    this.mem.heardAt.delete(task.task_key)
+    if (entry.tasks.some((t) => t.state !== 'done')) return logTiming()
     const job = entry.job
     job.images = JSON.stringify(entry.tasks.flatMap((t) => JSON.parse(t.images ?? '[]') as StoredImage[]).sort((a, b) => a.index - b.index))
     job.status = 'succeeded'
@@ -491,6 +571,7 @@ export class OwnerObject extends DurableObject<Env> {
     this.mem.store.saveJob(job, true)
     logEvent('info', 'job_ended', { job_id: job.id, status: job.status, statements: this.mem.store.statements })
     this.changed()
+    logTiming()
   }
 
   private recordTask(_entry: ActiveJob, task: TaskRow, taskId: string): void {
@@ -581,12 +662,12 @@ export class OwnerObject extends DurableObject<Env> {
   }
 
   /** Gives slots (or places in the queue) back; true when the upstream object has them. */
-  private async releaseAsync(keys: string[]): Promise<boolean> {
+  private async releaseAsync(keys: string[], record = true): Promise<boolean> {
     if (!keys.length) return true
     try {
       const upstream = await upstreamStubAsync(this.env, this.currentConfig())
       await upstream.release(keys)
-      this.mem.store.markReleased(keys)
+      if (record) this.mem.store.markReleased(keys)
       return true
     } catch (error) {
       logEvent('warn', 'upstream_release_failed', { error: error instanceof Error ? error.message : 'unknown' })
@@ -618,7 +699,10 @@ export class OwnerObject extends DurableObject<Env> {
     this.mem.store.saveJob(entry.job, true)
     logEvent('info', 'job_ended', { job_id: entry.job.id, status: entry.job.status, statements: this.mem.store.statements })
     const open = entry.tasks.filter((t) => t.released === 0 && t.state !== 'done')
-    for (const task of entry.tasks) this.mem.nextStep.delete(task.task_key)
+    for (const task of entry.tasks) {
+      this.mem.nextStep.delete(task.task_key)
+      this.mem.heardAt.delete(task.task_key)
+    }
     void this.releaseAsync(open.map((t) => t.task_key))
     this.changed()
   }
@@ -637,7 +721,7 @@ export class OwnerObject extends DurableObject<Env> {
     return this.mem.store.active.get(key.replace(/-\d+$/, ''))
   }
 
-  /** The next alarm: the earliest due task step or job deadline. Set only when it moves. */
+  /** The next alarm: the earliest due task step, job deadline, pending release or retention purge. */
   private async scheduleAlarmAsync(): Promise<void> {
     const now = Date.now()
     let at = Infinity
@@ -648,13 +732,12 @@ export class OwnerObject extends DurableObject<Env> {
       }
     }
     if (this.mem.releasesPending) at = Math.min(at, now + RETRY_MS)
-    if (at === Infinity) {
-      if (this.mem.alarmAt !== null) await this.ctx.storage.deleteAlarm()
-      this.mem.alarmAt = null
-      return
-    }
+    at = Math.min(at, this.purgeAt())
+    // Each alarm write is a storage commit (locally an fsync that holds up the whole runtime, waiting clients
+    // included), so the alarm only ever moves earlier: one set too early runs, finds nothing due, and sets the next.
+    if (at === Infinity) return
     at = Math.max(at, now)
-    if (this.mem.alarmAt === at) return
+    if (this.mem.alarmAt !== null && this.mem.alarmAt <= at) return
     this.mem.alarmAt = at
     await this.ctx.storage.setAlarm(at)
   }
@@ -666,7 +749,10 @@ export class OwnerObject extends DurableObject<Env> {
 
   /** Routes pass the configuration they checked; the alarm uses the latest one, or reads the environment. */
   private useConfig(config: Config): void {
+    const retentionChanged = this.config?.jobRetentionDays !== config.jobRetentionDays
     this.config = config
+    // A shorter retention may make finished jobs due sooner than the alarm that is set.
+    if (retentionChanged) void this.scheduleAlarmAsync()
   }
 
   private currentConfig(): Config {

@@ -33,6 +33,8 @@ export const OWNER_SCHEMA = [
   `CREATE INDEX IF NOT EXISTS jobs_created ON jobs (created_at DESC, id DESC)`,
   `CREATE INDEX IF NOT EXISTS jobs_change ON jobs (change_seq)`,
   `CREATE INDEX IF NOT EXISTS jobs_active ON jobs (status) WHERE status IN ('queued', 'running')`,
+  // The retention purge: finished jobs by when they ended.
+  `CREATE INDEX IF NOT EXISTS jobs_ended ON jobs (updated_at) WHERE status IN ('succeeded', 'failed', 'canceled')`,
   // A job's upstream tasks: one, or several when its n exceeds the account's slots. Provider-neutral: the
   // seller's handle and whatever else an adapter needs to keep live here.
   `CREATE TABLE IF NOT EXISTS tasks (

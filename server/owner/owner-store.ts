@@ -17,8 +17,17 @@ const JOB_COLUMNS = [
 const TASK_COLUMNS = [
   'job_id', 'part', 'task_key', 'n', 'first_index', 'state', 'task_id', 'provider_data', 'images', 'released',
 ] as const satisfies readonly (keyof TaskRow)[]
+/** Expired idempotency keys are deleted at most this often. */
+const KEY_PURGE_INTERVAL_MS = 60 * 60 * 1000
 /** Finished jobs kept in memory, so a waiter that sees its job finish reads nothing back. */
 const RECENT_MAX = 200
+const ENDED = `status IN ('succeeded', 'failed', 'canceled')`
+
+/** A finished job due for deletion, with every R2 key it may have left. */
+export interface ExpiredJob {
+  id: string
+  keys: string[]
+}
 
 /**
  * One owner's storage: SQLite for what must survive, and a write-through mirror of the unfinished jobs, so reads
@@ -31,14 +40,24 @@ export class OwnerStore {
   seq = 0
   readonly epoch: string
   readonly active = new Map<string, ActiveJob>()
+  /** When the oldest finished job ended (its `updated_at`); null when none is stored. Drives the purge alarm. */
+  oldestEndedAt: number | null = null
   private readonly recent = new Map<string, JobRow>()
+  /** Images used per day, write-through: a create reads its day's count from memory. */
+  private readonly usage = new Map<string, number>()
+  private keysPurgedAt = 0
 
   constructor(private readonly sql: SqlStorage) {
     for (const ddl of OWNER_SCHEMA) this.exec(ddl)
     const epoch = this.exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'epoch'`)[0]?.value
     this.epoch = epoch ?? randomHex(8)
     if (!epoch) this.exec(`INSERT INTO meta (key, value) VALUES ('epoch', ?)`, this.epoch)
-    this.seq = this.exec<{ seq: number | null }>('SELECT MAX(change_seq) AS seq FROM jobs')[0]?.seq ?? 0
+    // Purged jobs take their change positions with them: the feed's position is kept in meta too, so it never
+    // goes back (a client's cursor must never meet a position twice).
+    this.seq = this.exec<{ seq: number }>(
+      `SELECT MAX(COALESCE((SELECT MAX(change_seq) FROM jobs), 0), COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq_floor'), 0)) AS seq`,
+    )[0].seq
+    this.oldestEndedAt = this.findOldestEnded()
     const jobs = this.exec<JobRow>(`SELECT * FROM jobs WHERE status IN ('queued', 'running')`)
     const tasks = jobs.length ? this.exec<TaskRow>(`SELECT * FROM tasks WHERE job_id IN (SELECT id FROM jobs WHERE status IN ('queued', 'running')) ORDER BY part`) : []
     for (const job of jobs) this.active.set(job.id, { job, tasks: tasks.filter((t) => t.job_id === job.id) })
@@ -91,11 +110,57 @@ export class OwnerStore {
     const columns = JOB_COLUMNS.filter((c) => c !== 'id')
     this.exec(`UPDATE jobs SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, ...columns.map((c) => job[c]), job.id)
     if (isTerminal(job.status)) {
+      this.oldestEndedAt = Math.min(this.oldestEndedAt ?? Infinity, job.updated_at)
       this.active.delete(job.id)
       this.recent.delete(job.id)
       this.recent.set(job.id, job)
       if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string)
     }
+  }
+
+  /**
+   * Finished jobs that ended before `before`, oldest first, with the R2 keys they may have left: their images (a
+   * split job's finished tasks keep theirs even when a later task failed) and inputs (deleted when the job ended,
+   * unless that delete failed).
+   */
+  expiredJobs(before: number, limit: number): ExpiredJob[] {
+    const jobs = this.exec<Pick<JobRow, 'id' | 'images' | 'options' | 'has_input'>>(
+      `SELECT id, images, options, has_input FROM jobs WHERE ${ENDED} AND updated_at < ? ORDER BY updated_at LIMIT ?`,
+      before, limit,
+    )
+    if (!jobs.length) return []
+    const tasks = this.exec<{ job_id: string; images: string | null }>(
+      `SELECT job_id, images FROM tasks WHERE job_id IN (${jobs.map(() => '?').join(', ')}) AND images IS NOT NULL`,
+      ...jobs.map((j) => j.id),
+    )
+    return jobs.map((job) => {
+      const indexes = new Set<number>()
+      for (const images of [job.images, ...tasks.filter((t) => t.job_id === job.id).map((t) => t.images!)]) {
+        for (const image of JSON.parse(images) as { index: number }[]) indexes.add(image.index)
+      }
+      const options = job.options ? (JSON.parse(job.options) as { inputs?: string[] }) : {}
+      return {
+        id: job.id,
+        keys: [...[...indexes].map((i) => `jobs/${job.id}/${i}`), ...(options.inputs ?? ['image']).map((slot) => `inputs/${job.id}/${slot}`)],
+      }
+    })
+  }
+
+  /** Deletes finished jobs with their tasks and idempotency keys; usage days older than `usageBefore` go too. */
+  purge(ids: string[], usageBefore: string): void {
+    const marks = ids.map(() => '?').join(', ')
+    this.exec(`INSERT INTO meta (key, value) VALUES ('seq_floor', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, String(this.seq))
+    this.exec(`DELETE FROM tasks WHERE job_id IN (${marks})`, ...ids)
+    this.exec(`DELETE FROM idempotency_keys WHERE job_id IN (${marks})`, ...ids)
+    this.exec(`DELETE FROM jobs WHERE id IN (${marks}) AND ${ENDED}`, ...ids)
+    this.exec('DELETE FROM usage WHERE day < ?', usageBefore)
+    this.usage.clear()
+    for (const id of ids) this.recent.delete(id)
+    this.oldestEndedAt = this.findOldestEnded()
+  }
+
+  private findOldestEnded(): number | null {
+    return this.exec<{ at: number | null }>(`SELECT MIN(updated_at) AS at FROM jobs WHERE ${ENDED}`)[0]?.at ?? null
   }
 
   saveTask(task: TaskRow): void {
@@ -119,12 +184,21 @@ export class OwnerStore {
     return this.exec<{ job_id: string }>('SELECT job_id FROM idempotency_keys WHERE key = ? AND created_at > ?', key, now - IDEMPOTENCY_TTL_MS)[0]?.job_id ?? null
   }
 
+  /** Deletes keys past their 24 h, at most once an hour (`keyedJobId` ignores them meanwhile). */
   purgeExpiredKeys(now: number): void {
+    if (now - this.keysPurgedAt < KEY_PURGE_INTERVAL_MS) return
+    this.keysPurgedAt = now
     this.exec('DELETE FROM idempotency_keys WHERE created_at <= ?', now - IDEMPOTENCY_TTL_MS)
   }
 
   used(day: string): number {
-    return this.exec<{ used: number }>('SELECT used FROM usage WHERE day = ?', day)[0]?.used ?? 0
+    let used = this.usage.get(day)
+    if (used === undefined) {
+      used = this.exec<{ used: number }>('SELECT used FROM usage WHERE day = ?', day)[0]?.used ?? 0
+      if (this.usage.size > 8) this.usage.clear()
+      this.usage.set(day, used)
+    }
+    return used
   }
 
   /** Adds `n` images to the day if that stays within `limit`; returns whether it did. */
@@ -132,11 +206,13 @@ export class OwnerStore {
     const used = this.used(day)
     if (used + n > limit) return false
     this.exec('INSERT INTO usage (day, used) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET used = excluded.used', day, used + n)
+    this.usage.set(day, used + n)
     return true
   }
 
   refund(day: string, n: number): void {
     this.exec('UPDATE usage SET used = MAX(0, used - ?) WHERE day = ?', n, day)
+    this.usage.delete(day)
   }
 }
 

@@ -8,10 +8,18 @@ import type { Env } from '../env'
  */
 export async function upstreamStubAsync(env: Env, config: Config): Promise<DurableObjectStub<import('./upstream-object').UpstreamObject>> {
   const account = `${config.provider}\n${accountOf(config)}`
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(account)))
-  const name = `${config.provider}:${[...digest.subarray(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+  let name = names.get(account)
+  if (!name) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(account)))
+    name = `${config.provider}:${[...digest.subarray(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+    if (names.size >= 100) names.clear()
+    names.set(account, name)
+  }
   return env.UPSTREAM.get(env.UPSTREAM.idFromName(name))
 }
+
+/** Object names per account, hashed once per isolate (every create and every release asks). */
+const names = new Map<string, string>()
 
 /** The base URL and the key's public part (Kling's access key) or the key itself (hashed below, never stored). */
 function accountOf(config: Config): string {

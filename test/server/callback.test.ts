@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { callbackTokenAsync } from '../../server/auth/callback-token'
-import { call, createJob, dbJob, inOwner, resetWorld, simConfig, simFinish, simTasks, TEST_VARS } from './helpers'
+import { call, createJob, dbJob, getJob, inOwner, resetWorld, simConfig, simFinish, simTasks, TEST_VARS } from './helpers'
 
 beforeEach(() => resetWorld())
 
@@ -22,6 +22,9 @@ describe('POST /v1/callbacks/{provider}/{token}', () => {
     const reply = await call(path, { as: null, method: 'POST', body: { task_id: task.task_id, task_status: 'succeed', task_result: {} } })
     expect(reply.status).toBe(204)
     expect(Date.now() - started).toBeLessThan(1000)
+    // The object reads the task upstream right after answering: a client waiting on the job sees it at once.
+    expect((await getJob(id, 5)).body.status).toBe('succeeded')
+    expect(Date.now() - started).toBeLessThan(1000)
     const row = await dbJob(id)
     expect(row).toMatchObject({ status: 'succeeded' })
     expect(JSON.parse(row!.images)).toEqual([{ index: 0, width: 1168, height: 880, content_type: 'image/png' }])
@@ -31,6 +34,7 @@ describe('POST /v1/callbacks/{provider}/{token}', () => {
     const { id, path } = await finishedJobWithCallback()
     const reply = await call(path, { as: null, method: 'POST', body: { code: 0, data: { task_status: 'failed', task_status_msg: 'lies' } } })
     expect(reply.status).toBe(204)
+    expect((await getJob(id, 5)).body.status).toBe('succeeded')
     expect((await dbJob(id))?.status).toBe('succeeded')
   })
 
