@@ -1,4 +1,5 @@
 import { fromBase64Url, toBase64Url } from './base64url'
+import { hmacKeyAsync } from './hmac-key'
 
 /**
  * Tokens of input-image URLs (`GET /v1/inputs/{token}`), for sellers that fetch images by URL:
@@ -18,7 +19,7 @@ const DOMAIN = 'input\n'
 
 export async function inputTokenAsync(target: InputTarget, secret: string): Promise<string> {
   const payload = toBase64Url(new TextEncoder().encode(JSON.stringify({ o: target.owner, j: target.jobId, s: target.slot, e: target.expiresAt })))
-  const mac = await crypto.subtle.sign('HMAC', await keyAsync(secret), new TextEncoder().encode(DOMAIN + payload))
+  const mac = await crypto.subtle.sign('HMAC', await hmacKeyAsync(secret), new TextEncoder().encode(DOMAIN + payload))
   return `${payload}.${toBase64Url(new Uint8Array(mac))}`
 }
 
@@ -29,7 +30,7 @@ export async function verifyInputTokenAsync(token: string, secret: string, now: 
   const [payload, macText] = parts
   const mac = fromBase64Url(macText)
   if (!payload || !mac || mac.length !== 32) return null
-  const ok = await crypto.subtle.verify('HMAC', await keyAsync(secret), mac, new TextEncoder().encode(DOMAIN + payload))
+  const ok = await crypto.subtle.verify('HMAC', await hmacKeyAsync(secret), mac, new TextEncoder().encode(DOMAIN + payload))
   if (!ok) return null
   const bytes = fromBase64Url(payload)
   if (!bytes) return null
@@ -40,8 +41,4 @@ export async function verifyInputTokenAsync(token: string, secret: string, now: 
   } catch {
     return null
   }
-}
-
-function keyAsync(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
 }
