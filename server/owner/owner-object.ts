@@ -52,6 +52,12 @@ const ALARM_PARALLEL = 6
 const RETRY_MS = 2_000
 /** A seller task whose submit went unanswered waits this long between checks for the webhook that names it. */
 const AWAIT_WEBHOOK_MS = 5_000
+/**
+ * How long a seller task whose submit went unanswered keeps its slots while we wait for its webhook. If the seller
+ * never made the task, holding them to the deadline would starve the queue; if it did, the next submit past the
+ * account's limit meets a 429 and is requeued, so giving them back early is safe.
+ */
+const UNCONFIRMED_SLOT_HOLD_MS = 120_000
 /** How the provider is named in a job's error. */
 const PROVIDER_LABELS = { kling: 'Kling', fal: 'fal.ai', pixeldojo: 'PixelDojo', apimodels: 'apimodels.app' } as const
 /** A task waiting for slots asks the upstream queue again this often, in case an admission notice was lost. */
@@ -78,6 +84,8 @@ export interface OwnerMemory {
   heardAt: Map<string, number>
   /** No retention purge before this (R2 refused a delete a moment ago). */
   purgeNotBefore: number
+  /** Since when each seller task with an unanswered submit has waited for the webhook that names it. */
+  unconfirmedSince: Map<string, number>
 }
 
 export function ownerMemory(sql: SqlStorage): OwnerMemory {
@@ -93,6 +101,7 @@ export function ownerMemory(sql: SqlStorage): OwnerMemory {
     releasesPending: true,
     heardAt: new Map(),
     purgeNotBefore: 0,
+    unconfirmedSince: new Map(),
   }
 }
 
@@ -470,7 +479,14 @@ export class OwnerObject extends DurableObject<Env> {
     if (!task.task_id && !provider.findsTasksByJobId) {
       // A seller cannot be asked by our id, and nothing is ever submitted twice: the submit went unanswered, and
       // only the seller's webhook can name the task (`callback` adopts it). Until then, or the deadline, wait.
-      this.mem.nextStep.set(task.task_key, Date.now() + AWAIT_WEBHOOK_MS)
+      const now = Date.now()
+      const since = this.mem.unconfirmedSince.get(task.task_key) ?? now
+      this.mem.unconfirmedSince.set(task.task_key, since)
+      if (!task.released && now - since >= UNCONFIRMED_SLOT_HOLD_MS && (await this.releaseAsync([task.task_key]))) {
+        task.released = 1
+        logEvent('info', 'unconfirmed_task_slots_released', { task_key: task.task_key, waited_ms: now - since })
+      }
+      this.mem.nextStep.set(task.task_key, now + AWAIT_WEBHOOK_MS)
       return null
     }
     let state: (TaskState & { taskId: string }) | null
@@ -577,6 +593,7 @@ export class OwnerObject extends DurableObject<Env> {
   private recordTask(_entry: ActiveJob, task: TaskRow, taskId: string): void {
     task.task_id = taskId
     task.state = 'submitted'
+    this.mem.unconfirmedSince.delete(task.task_key)
     this.mem.store.saveTask(task)
     this.mem.nextStep.set(task.task_key, Date.now() + this.pollMs())
   }
@@ -702,6 +719,7 @@ export class OwnerObject extends DurableObject<Env> {
     for (const task of entry.tasks) {
       this.mem.nextStep.delete(task.task_key)
       this.mem.heardAt.delete(task.task_key)
+      this.mem.unconfirmedSince.delete(task.task_key)
     }
     void this.releaseAsync(open.map((t) => t.task_key))
     this.changed()

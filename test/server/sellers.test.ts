@@ -1,7 +1,10 @@
 /** What is particular to each seller, beyond the shared contract (provider-contract.test.ts). */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { callbackTokenAsync } from '../../server/auth/callback-token'
-import { call, createJob, env, getJob, inOwner, ownerSql, pngBase64Async, resetWorld, TEST_VARS, usedToday } from './helpers'
+import { readConfig } from '../../server/config'
+import type { Env } from '../../server/env'
+import { upstreamStubAsync } from '../../server/upstream/upstream-stub'
+import { call, createJob, env, getJob, inOwner, ownerSql, pngBase64Async, resetWorld, runOwnerAlarm, TEST_VARS, usedToday } from './helpers'
 import { withTunnelAsync } from './tunnel-pump'
 
 const admin = (base: string) => (path: string, body?: unknown) =>
@@ -12,6 +15,23 @@ const apimodels = admin(env.APIMODELS_API_BASE!)
 
 /** The seller's handle of the job's (first) task, as the owner's object keeps it; null before it is known. */
 const taskHandle = async (jobId: string) => (await ownerSql<{ task_id: string | null }>('alice', 'SELECT task_id FROM tasks WHERE job_id = ? ORDER BY part', jobId))[0]?.task_id ?? null
+
+/** The job's unconfirmed seller task has waited `ms` for its webhook: its next step then runs. */
+const waitedForWebhook = async (jobId: string, ms: number) => {
+  await inOwner('alice', (mem) => {
+    for (const task of mem.store.active.get(jobId)?.tasks ?? []) {
+      mem.unconfirmedSince.set(task.task_key, Date.now() - ms)
+      mem.nextStep.delete(task.task_key)
+    }
+  })
+  await runOwnerAlarm('alice')
+}
+
+const configOf = (vars: Record<string, string>) => {
+  const result = readConfig({ ...env, ...vars } as Env)
+  if (!result.ok) throw new Error(result.reason)
+  return result.config
+}
 
 /** Makes the job's tasks not due for `ms`, so that only a webhook can move it sooner. */
 const notDueFor = (jobId: string, ms: number) =>
@@ -253,6 +273,24 @@ describe('apimodels.app', () => {
     expect(reply.status).toBe(202)
     expect(reply.body.status).toBe('queued')
     await getJob(reply.body.id, 2, { env: asAm })
+    expect((await apimodels('/__sim/stats')).submits).toBe(1)
+  })
+
+  it('gives back the slots of a task whose submit went unanswered after two minutes, and keeps waiting for its webhook', async () => {
+    await apimodels('/__sim/config', { faults: { submit: [{ status: 502 }] } })
+    const reply = await createJob({ operation: 'generate', prompt: 'p', n: 2 }, { env: asAm })
+    expect(reply.status).toBe(202)
+    const upstream = await upstreamStubAsync(env, configOf(asAm))
+    await vi.waitFor(async () => expect(await ownerSql('alice', 'SELECT task_key FROM tasks WHERE job_id = ? AND task_id IS NULL', reply.body.id)).toHaveLength(1))
+    expect((await upstream.stats()).used).toBe(2)
+    // One minute of waiting: the slots stay held.
+    await waitedForWebhook(reply.body.id, 60_000)
+    expect((await upstream.stats()).used).toBe(2)
+    // Two minutes: they go back, recorded, while the job still waits for the webhook (never resubmitted).
+    await waitedForWebhook(reply.body.id, 121_000)
+    expect((await upstream.stats()).used).toBe(0)
+    expect(await ownerSql('alice', 'SELECT released FROM tasks WHERE job_id = ?', reply.body.id)).toEqual([{ released: 1 }])
+    expect((await getJob(reply.body.id, 0, { env: asAm })).body.status).toBe('queued')
     expect((await apimodels('/__sim/stats')).submits).toBe(1)
   })
 })
