@@ -762,7 +762,7 @@ export class OwnerObject extends DurableObject<Env> {
 
   private pollMs(): number {
     const config = this.currentConfig()
-    return config.publicBaseUrl && config.callbackSecret ? POLL_WITH_CALLBACKS_MS : POLL_MS
+    return config.publicBaseUrl && config.callbackSecret && createProvider(config).sendsCallbacks ? POLL_WITH_CALLBACKS_MS : POLL_MS
   }
 
   /** Routes pass the configuration they checked; the alarm uses the latest one, or reads the environment. */

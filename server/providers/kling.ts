@@ -16,6 +16,7 @@ export class KlingProvider implements Provider {
   readonly defaultModel = KLING_DEFAULT_MODELS.generate
   readonly defaultModels = KLING_DEFAULT_MODELS
   readonly findsTasksByJobId = true
+  readonly sendsCallbacks = true
   readonly imageInput = 'inline'
 
   constructor(

@@ -27,6 +27,7 @@ export class PixelDojoProvider implements Provider {
   readonly defaultModel = 'kling-v3'
   readonly defaultModels = { generate: 'kling-v3' }
   readonly findsTasksByJobId = false
+  readonly sendsCallbacks = false
   readonly imageInput = 'inline'
 
   constructor(

@@ -133,7 +133,11 @@ export interface Provider {
   readonly findsTasksByJobId: boolean
   /** How input images travel: inline base64, or URLs the provider downloads (then `TaskInput.inputUrls`). */
   readonly imageInput: 'inline' | 'url'
-  /** Models and what each can do right now; the UI never hard-codes them. */
+  /**
+   * True when the provider calls our callback URL as a task changes (with PUBLIC_BASE_URL set): polling is then only
+   * a safety net. PixelDojo documents no webhooks, so its tasks are polled as often as without callbacks.
+   */
+  readonly sendsCallbacks: boolean
   /** The model used per operation when a request names none; only operations the provider offers. */
   readonly defaultModels: Partial<Record<Operation, string>>
   /** Models and what each can do; the UI never hard-codes them. */

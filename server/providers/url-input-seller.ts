@@ -11,6 +11,7 @@ import { defaultModelsOf, gateUrlInputs } from './url-inputs'
  */
 export abstract class UrlInputSeller {
   readonly findsTasksByJobId = false
+  readonly sendsCallbacks = true
   readonly imageInput = 'url'
 
   protected abstract readonly label: string

@@ -4,7 +4,7 @@ import { callbackTokenAsync } from '../../server/auth/callback-token'
 import { readConfig } from '../../server/config'
 import type { Env } from '../../server/env'
 import { upstreamStubAsync } from '../../server/upstream/upstream-stub'
-import { call, createJob, env, getJob, inOwner, ownerSql, pngBase64Async, resetWorld, runOwnerAlarm, TEST_VARS, usedToday } from './helpers'
+import { call, createJob, env, getJob, inOwner, makeTasksDue, ownerSql, pngBase64Async, resetWorld, runOwnerAlarm, TEST_VARS, usedToday } from './helpers'
 import { withTunnelAsync } from './tunnel-pump'
 
 const admin = (base: string) => (path: string, body?: unknown) =>
@@ -181,6 +181,23 @@ describe('fal.ai omni', () => {
 
 describe('PixelDojo', () => {
   const asPd = { PROVIDER: 'pixeldojo' }
+
+  it('is polled every second even with callbacks on: it sends no webhooks (apimodels, which does, every 5 s)', async () => {
+    const nextReadIn = async (vars: Record<string, string>, admin: typeof pixeldojo) => {
+      await admin('/__sim/config', { delayMs: 30_000 })
+      const reply = await createJob({ operation: 'generate', prompt: 'p' }, { env: vars })
+      await vi.waitFor(async () => expect(await taskHandle(reply.body.id)).not.toBeNull())
+      // Reads it once more (the alarm) and looks at when the next read is due.
+      await makeTasksDue()
+      await runOwnerAlarm('alice')
+      const due = await inOwner('alice', (mem) => mem.nextStep.get(mem.store.active.get(reply.body.id)!.tasks[0].task_key)!)
+      await call(`/v1/jobs/${reply.body.id}`, { method: 'DELETE', env: vars })
+      return due - Date.now()
+    }
+    const withHooks = { PUBLIC_BASE_URL: env.TEST_TUNNEL_URL! }
+    expect(await nextReadIn({ ...asPd, ...withHooks }, pixeldojo)).toBeLessThanOrEqual(1_000)
+    expect(await nextReadIn({ PROVIDER: 'apimodels', ...withHooks }, apimodels)).toBeGreaterThan(3_000)
+  })
 
   it('sends num_outputs and upper-case resolution, and shows the credits it reports in capabilities', async () => {
     await pixeldojo('/__sim/config', { credits: 50 })
