@@ -8,15 +8,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../simulator/private/http-io'
-import { handleFalQueueAsync, handleFalSubmitAsync, resultBody } from './private/handle-fal'
-import { handleFilesAsync } from './private/handle-files'
-import { handleSellerAdminAsync } from './private/handle-seller-admin'
-import { listenAsync } from './private/listen'
-import { defaultSellerConfig } from './private/seller-config'
-import type { SellerContext } from './private/seller-context'
-import { SellerStatsRecorder } from './private/seller-stats'
-import { SellerTaskStore } from './private/seller-task-store'
 import { FAL_CHAOS } from './private/fal-chaos'
+import { handleFalQueueAsync, handleFalSubmitAsync, resultBody } from './private/handle-fal'
+import { listenAsync } from './private/listen'
+import { listenSellerAsync, sellerContext } from './private/seller-server'
 import { deliverWebhook } from './private/send-webhook'
 import type { SellerSimulator, SellerSimulatorOptions } from './seller-simulator'
 
@@ -26,43 +21,27 @@ export interface FalSimulator extends SellerSimulator {
 }
 
 export async function startFalSimulator(opts: SellerSimulatorOptions & { statusPort?: number } = {}): Promise<FalSimulator> {
-  const delayMs = opts.delayMs ?? 1500
-  const host = opts.host ?? '127.0.0.1'
-  const log = opts.log ? (line: string) => console.log(`[fal-sim] ${line}`) : () => {}
-  const ctx: SellerContext = {
+  const ctx = sellerContext(opts, {
     name: 'fal',
-    apiKey: opts.apiKey ?? 'dev-fal-key',
-    defaultDelayMs: delayMs,
-    config: defaultSellerConfig(delayMs),
-    stats: new SellerStatsRecorder(),
-    store: new SellerTaskStore((task) => {
+    chaosVocabulary: FAL_CHAOS,
+    onChange: (ctx, task) => {
       if (!task.webhookUrl || (task.status !== 'completed' && task.status !== 'failed')) return
       const result = resultBody(ctx, task)
       const ok = result.status === 200
       const body = { request_id: task.id, gateway_request_id: task.id, status: ok ? 'OK' : 'ERROR', payload: result.body, error: ok ? null : task.error }
       deliverWebhook(ctx, task.webhookUrl, task.id, body)
-    }),
-    chaos: null,
-    chaosVocabulary: FAL_CHAOS,
-    baseUrl: '',
-    log,
-  }
+    },
+  })
   let statusBase = ''
-  const submit = await listenAsync(opts.port ?? 0, host, (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://sim.local')
-    if (url.pathname.startsWith('/__sim/')) return handleSellerAdminAsync(ctx, req, res, url)
-    if (url.pathname.startsWith('/files/')) return handleFilesAsync(ctx, req, res, url)
-    return handleFalSubmitAsync(ctx, statusBase, req, res, url)
-  }, log)
-  const status = await listenAsync(opts.statusPort ?? 0, host, (req: IncomingMessage, res: ServerResponse) => {
+  const submit = await listenSellerAsync(ctx, opts, (ctx, req, res, url) => handleFalSubmitAsync(ctx, statusBase, req, res, url))
+  const status = await listenAsync(opts.statusPort ?? 0, opts.host ?? '127.0.0.1', (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim.local')
     if (url.pathname.startsWith('/fal-ai/')) return handleFalQueueAsync(ctx, statusBase, req, res, url)
     req.resume()
     sendJson(res, 404, { detail: `Path ${url.pathname} not found` })
     return Promise.resolve()
-  }, log)
+  }, ctx.log)
   statusBase = status.url
-  ctx.baseUrl = submit.url
   return {
     url: submit.url,
     port: submit.port,
