@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../../simulator/private/http-io'
-import { readJsonBodyAsync } from '../../simulator/private/read-json-body'
 import { sanitizeBody } from '../../simulator/private/sanitize-body'
 import { APIMODELS_MODELS, UPSTREAM_MODEL, validateApimodelsAsync, type ApimodelsModel } from './apimodels-validate'
 import { FieldProblems, policyViolation } from './field-check'
 import { resultUrl } from './handle-files'
 import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
+import { authorize, readSellerRequestAsync } from './seller-request'
 import type { SellerRequestRecord } from './seller-stats'
 import type { SellerTask } from './seller-task'
 
@@ -41,17 +41,8 @@ export function apimodelsTaskData(ctx: SellerContext, task: SellerTask): Record<
  * by `model`, `GET /api/v1/images/generations?task_id=`. Bearer key; errors 400/401/402/404/500 (and 429 by fault).
  */
 export async function handleApimodelsAsync(ctx: SellerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const method = req.method ?? 'GET'
-  const record: SellerRequestRecord = { method, path: url.pathname + url.search, auth: 'none', status: 0, at: Date.now() }
-  const body = await readJsonBodyAsync(req)
-  if (body.kind === 'json') record.body = sanitizeBody(body.value)
-  const header = req.headers.authorization
-  if (header !== `Bearer ${ctx.apiKey}`) {
-    record.auth = header ? 'invalid' : 'none'
-    ctx.stats.authFailures++
-    return send(ctx, res, record, 401, 'Unauthorized - Invalid API key', null)
-  }
-  record.auth = 'ok'
+  const { method, record, body } = await readSellerRequestAsync(req, url)
+  if (!authorize(ctx, req, record, 'Bearer')) return send(ctx, res, record, 401, 'Unauthorized - Invalid API key', null)
   if (url.pathname.replace(/\/+$/, '') !== PATH || (method !== 'GET' && method !== 'POST')) {
     ctx.stats.notFound++
     return send(ctx, res, record, 404, 'Not Found', null)

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { readJsonBodyAsync } from '../../simulator/private/read-json-body'
 import { sanitizeBody } from '../../simulator/private/sanitize-body'
 import { FieldProblems, policyViolation } from './field-check'
 import { FAL_POLICY_MESSAGE, falValidationBody, sendFal } from './fal-replies'
@@ -7,6 +6,7 @@ import { FAL_ROUTES, validateFalInputAsync, type FalRoute } from './fal-validate
 import { resultUrl } from './handle-files'
 import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
+import { authorize, readSellerRequestAsync } from './seller-request'
 import type { SellerRequestRecord } from './seller-stats'
 import { isFinished, type SellerTask } from './seller-task'
 
@@ -18,17 +18,6 @@ export function falRequestUrl(statusBase: string, taskId: string): string {
 }
 
 /** `Authorization: Key <FAL_KEY>` exactly (fal-js `request.ts`); anything else is 401. */
-function authorize(ctx: SellerContext, req: IncomingMessage, record: SellerRequestRecord): boolean {
-  const header = req.headers.authorization
-  if (header === `Key ${ctx.apiKey}`) {
-    record.auth = 'ok'
-    return true
-  }
-  record.auth = header ? 'invalid' : 'none'
-  ctx.stats.authFailures++
-  return false
-}
-
 function finish(ctx: SellerContext, res: ServerResponse, record: SellerRequestRecord, status: number, body: unknown, retryable?: boolean): void {
   record.status = status
   ctx.stats.request(record)
@@ -41,16 +30,13 @@ function finish(ctx: SellerContext, res: ServerResponse, record: SellerRequestRe
  * `/requests/...`: those live on the status server, so a client that rebuilds them from the base gets 404.
  */
 export async function handleFalSubmitAsync(ctx: SellerContext, statusBase: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const method = req.method ?? 'GET'
-  const record: SellerRequestRecord = { method, path: url.pathname + url.search, auth: 'none', status: 0, at: Date.now() }
-  const body = await readJsonBodyAsync(req)
-  if (body.kind === 'json') record.body = sanitizeBody(body.value)
+  const { method, record, body } = await readSellerRequestAsync(req, url)
   const route = url.pathname.startsWith(`${APP}/`) ? url.pathname.slice(APP.length + 1) : ''
   if (!(FAL_ROUTES as readonly string[]).includes(route) || method !== 'POST') {
     ctx.stats.notFound++
     return finish(ctx, res, record, 404, { detail: `Path ${url.pathname} not found` })
   }
-  if (!authorize(ctx, req, record)) return finish(ctx, res, record, 401, { detail: 'Authentication is required to access this resource.' })
+  if (!authorize(ctx, req, record, 'Key')) return finish(ctx, res, record, 401, { detail: 'Authentication is required to access this resource.' })
   ctx.stats.submits++
   const fault = ctx.config.faults.submit.shift()
   if (fault) return finish(ctx, res, record, fault.status, { detail: fault.message ?? 'Simulated fault' }, fault.retryable)
@@ -109,7 +95,7 @@ export async function handleFalQueueAsync(ctx: SellerContext, statusBase: string
     ctx.stats.notFound++
     return finish(ctx, res, record, 404, { detail: `Path ${url.pathname} not found` })
   }
-  if (!authorize(ctx, req, record)) return finish(ctx, res, record, 401, { detail: 'Authentication is required to access this resource.' })
+  if (!authorize(ctx, req, record, 'Key')) return finish(ctx, res, record, 401, { detail: 'Authentication is required to access this resource.' })
   ctx.stats.polls++
   const fault = ctx.config.faults.poll.shift()
   if (fault) return finish(ctx, res, record, fault.status, { detail: fault.message ?? 'Simulated fault' }, fault.retryable)

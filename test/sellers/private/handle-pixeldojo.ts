@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson } from '../../simulator/private/http-io'
-import { readJsonBodyAsync } from '../../simulator/private/read-json-body'
 import { sanitizeBody } from '../../simulator/private/sanitize-body'
 import { FieldCheck, FieldProblems, policyViolation } from './field-check'
 import { resultUrl } from './handle-files'
 import { generationRender } from './kling-render-request'
 import { callFaultAsync, sendThrough } from './seller-chaos'
 import type { SellerContext } from './seller-context'
+import { authorize, readSellerRequestAsync } from './seller-request'
 import type { SellerRequestRecord } from './seller-stats'
 import type { SellerTask } from './seller-task'
 
@@ -45,17 +45,8 @@ function reply(ctx: SellerContext, res: ServerResponse, record: SellerRequestRec
  * back when a job fails.
  */
 export async function handlePixelDojoAsync(ctx: SellerContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const method = req.method ?? 'GET'
-  const record: SellerRequestRecord = { method, path: url.pathname + url.search, auth: 'none', status: 0, at: Date.now() }
-  const body = await readJsonBodyAsync(req)
-  if (body.kind === 'json') record.body = sanitizeBody(body.value)
-  const header = req.headers.authorization
-  if (header !== `Bearer ${ctx.apiKey}`) {
-    record.auth = header ? 'invalid' : 'none'
-    ctx.stats.authFailures++
-    return sendError(ctx, res, record, 401, 'Invalid or missing API key')
-  }
-  record.auth = 'ok'
+  const { method, record, body } = await readSellerRequestAsync(req, url)
+  if (!authorize(ctx, req, record, 'Bearer')) return sendError(ctx, res, record, 401, 'Invalid or missing API key')
   const run = RUN_PATH.exec(url.pathname)
   const job = JOB_PATH.exec(url.pathname)
   if (run && method === 'POST') {
