@@ -77,10 +77,12 @@ test('generate into three frames at one ratio: each image lands in its own frame
   })
   const undoSteps = () => s.page.evaluate(() => window.playground.emulator.undoCommits)
   const undoBefore = await undoSteps()
+  // Earlier tests of this file share the backend: only a job created by this click counts.
+  const earlier = new Set((await suite.backend.listJobs(20)).map((j) => j.id))
   await s.press('Generate')
 
   // One job of three images, image i for the i-th target (the job's client_ref lists the targets in order).
-  const job = await waitFor(async () => (await suite.backend.listJobs(5)).find((j) => j.n === 3), { what: 'the job of three images' })
+  const job = await waitFor(async () => (await suite.backend.listJobs(5)).find((j) => j.n === 3 && !earlier.has(j.id)), { what: 'the job of three images' })
   const targets = job.client_ref!.split(',')
   expect(targets).toHaveLength(3)
   const filled = (nodes: Awaited<ReturnType<typeof s.snapshot>>, id: string) => {
