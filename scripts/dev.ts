@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     port: PORTS.worker,
     ip: HOST,
     vars: { ...vars, ...providerVars },
+    watch: true,
     onOutput: (text) => workerReady && printPrefixed('worker', text),
   }).catch(portHint(PORTS.worker))
   workerReady = true

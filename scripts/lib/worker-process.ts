@@ -4,7 +4,9 @@
  * and stops the whole group.
  */
 import { spawn } from 'node:child_process'
-import { REPO_ROOT, varArgs, WRANGLER_ENV, wranglerEntry } from './wrangler-cli'
+import { join } from 'node:path'
+import type { WranglerDevOptions } from './wrangler-dev-main'
+import { REPO_ROOT, WRANGLER_ENV } from './wrangler-cli'
 
 export interface StartWorkerOptions {
   port: number
@@ -16,6 +18,8 @@ export interface StartWorkerOptions {
   ip?: string
   /** How long to wait for `/v1/health`; default 60 s. */
   timeoutMs?: number
+  /** Rebuild and reload on source changes (the dev orchestrator); default false. */
+  watch?: boolean
   /** Where wrangler's output goes; default: kept and shown only if the start fails. */
   onOutput?: (text: string) => void
 }
@@ -33,17 +37,20 @@ export interface WorkerProcess {
 export async function startWorker(options: StartWorkerOptions): Promise<WorkerProcess> {
   const ip = options.ip ?? '127.0.0.1'
   const url = `http://${ip}:${options.port}`
-  const args = [
-    wranglerEntry(),
-    'dev',
-    '--ip', ip,
-    '--port', String(options.port),
-    '--inspector-port', '0',
-    '--show-interactive-dev-session=false',
-    ...(options.persistTo ? ['--persist-to', options.persistTo] : []),
-    ...varArgs(options.vars ?? {}),
-  ]
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: WRANGLER_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  const devOptions: WranglerDevOptions = {
+    ip,
+    port: options.port,
+    persistTo: options.persistTo ?? null,
+    vars: options.vars ?? {},
+    watch: options.watch ?? false,
+  }
+  const env = { ...WRANGLER_ENV, KF_WRANGLER_DEV: JSON.stringify(devOptions) }
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts/run-ts.mjs'), join(REPO_ROOT, 'scripts/lib/wrangler-dev-main.ts')], {
+    cwd: REPO_ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const collect = (chunk: Buffer) => {
     const text = chunk.toString()
