@@ -4,10 +4,13 @@
  */
 import { createClient, type Client, type Transport } from '../shared/protocol/channel'
 import type { Command } from '../shared/protocol/messages'
+import { transferableCopy } from './transferable-copy'
 
 export const postMessageTransport: Transport = {
-  post(message) {
-    parent.postMessage({ pluginMessage: message }, '*')
+  post(envelope) {
+    // Image bytes go by transfer: see transferableCopy.
+    const { message, transfer } = transferableCopy(envelope)
+    parent.postMessage({ pluginMessage: message }, '*', transfer)
   },
   listen(receive) {
     const onMessage = (event: MessageEvent) => {
