@@ -36,6 +36,7 @@ import type {} from '../test/playground/page/playground-api'
 import { startPlayground, type PlaygroundServer } from '../test/playground/serve'
 import { sleep } from './lib/http'
 import { isSimulatorThread, simulatorThreadMain, startSimulatorThread } from './lib/sim-thread'
+import { CpuTimeline, describeCpuWindow, type CpuWindow } from './lib/cpu-timeline'
 import { lineReader, WorkerTimings } from './lib/worker-timings'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +124,17 @@ interface FillResult {
    * over the tasks. Null where the log had no line for a task.
    */
   server: { tasks: number; heard: string; read: string; copied: string; saved: string; lastSavedAfterClick: number } | null
+  /** Who spent the machine's cores from the last upstream task's end until all 24 were placed. */
+  cpuAfterUpstream: CpuWindow
+}
+
+interface ApiFillResult {
+  wallMs: number
+  /** ms after the first POST. */
+  upstreamDone: number
+  lastSucceeded: number
+  images: number
+  cpuAfterUpstream: CpuWindow
 }
 
 interface SequentialResult {
@@ -192,6 +204,8 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   page.on('request', onRequest)
   page.on('requestfinished', onFinished)
 
+  const cpu = new CpuTimeline()
+  cpu.start()
   clickedAt = Date.now()
   const started = performance.now()
   await fill.click()
@@ -223,6 +237,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
     throw error
   }
   const wallMs = performance.now() - started
+  cpu.stop()
   page.off('request', onRequest)
   page.off('requestfinished', onFinished)
   if (options.trace) {
@@ -244,6 +259,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   const stats = await sim.stats()
   const tasks = await sim.tasks()
   const created = tasks.map((t) => t.created_at)
+  const upstreamDone = Math.max(...tasks.map((t) => (t.succeeded_at ?? NaN) - clickedAt))
   return {
     concurrency,
     refusals: stats.requests.filter((r) => r.code === 1303).length,
@@ -257,7 +273,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       .map((t) => `${t.ratio} ${t.created}→${t.done}`)
       .join(', '),
     phases: {
-      upstreamDone: Math.max(...tasks.map((t) => (t.succeeded_at ?? NaN) - clickedAt)),
+      upstreamDone,
       // The last status answer (change feed or long poll) the panel received: when the backend had every job succeeded.
       backendDone: lastFinished((path) => path.startsWith('/v1/changes') || /^\/v1\/jobs\/[^/]+\?/.test(path) || /^\/v1\/jobs\/[^/?]+$/.test(path)),
       firstDownloaded: firstFinished((path) => /\/images\/\d+$/.test(path)),
@@ -267,6 +283,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       placed: Math.round(wallMs),
     },
     server: serverSteps(tasks, clickedAt),
+    cpuAfterUpstream: cpu.window(clickedAt + upstreamDone, clickedAt + wallMs),
   }
 }
 
@@ -320,6 +337,52 @@ async function measureSequential(backend: Backend, sim: SimAdmin): Promise<Seque
   const wallMs = performance.now() - started
   const stats = await sim.stats()
   return { wallMs, upstreamTasks: Object.values(stats.creates).reduce((sum, n) => sum + n, 0) }
+}
+
+/**
+ * The fill's backend part alone, in the same run: the same 6 jobs of 4 images created at once through the HTTP API,
+ * followed on the one change feed, each job's images downloaded as soon as it succeeds (Node's fetch, no browser).
+ * What is left of the plugin's wall time beyond this is the panel and the playground in Chromium.
+ */
+async function measureApiFill(backend: Backend, sim: SimAdmin): Promise<ApiFillResult> {
+  await sim.reset()
+  let { cursor } = (await backend.call('GET', '/v1/changes')) as { cursor: string }
+  const cpu = new CpuTimeline()
+  cpu.start()
+  const started = Date.now()
+  const jobs = (await Promise.all(
+    PLACEHOLDER_KINDS.map((kind) =>
+      backend.call('POST', '/v1/jobs', { operation: 'generate', prompt: kind.name, aspect_ratio: kind.ratio, resolution: '1k', n: PER_KIND }),
+    ),
+  )) as BackendJob[]
+  const waiting = new Set(jobs.map((job) => job.id))
+  const downloads: Promise<void>[] = []
+  let lastSucceeded = 0
+  for (let poll = 0; waiting.size > 0; poll++) {
+    if (poll > MAX_POLLS_PER_JOB * jobs.length) throw new Error(`API fill: ${waiting.size} jobs never ended`)
+    const page = (await backend.call('GET', `/v1/changes?after=${encodeURIComponent(cursor)}&wait=${LONG_POLL_S}`)) as { jobs: BackendJob[]; cursor: string }
+    cursor = page.cursor
+    for (const job of page.jobs) {
+      if (!waiting.has(job.id) || !isTerminal(job)) continue
+      if (job.status !== 'succeeded') throw new Error(`API fill: job ${job.id} ended ${job.status}: ${JSON.stringify(job.error)}`)
+      waiting.delete(job.id)
+      lastSucceeded = Date.now() - started
+      for (const image of job.images) {
+        downloads.push(
+          fetch(image.url, { headers: { authorization: `Bearer ${backend.token}` } }).then(async (response) => {
+            if (!response.ok) throw new Error(`API fill image ${image.url}: HTTP ${response.status}`)
+            await response.arrayBuffer()
+          }),
+        )
+      }
+    }
+  }
+  await Promise.all(downloads)
+  const wallMs = Date.now() - started
+  cpu.stop()
+  const tasks = await sim.tasks()
+  const upstreamDone = Math.max(...tasks.map((t) => (t.succeeded_at ?? NaN) - started))
+  return { wallMs, upstreamDone, lastSucceeded, images: downloads.length, cpuAfterUpstream: cpu.window(started + upstreamDone, started + wallMs) }
 }
 
 function isTerminal(job: BackendJob): boolean {
@@ -424,12 +487,13 @@ interface Report {
   options: Options
   bundle: BuildResult
   fill: FillResult
+  apiFill: ApiFillResult
   sequential: SequentialResult
   uploads: UploadResult[]
   slotted: FillResult
 }
 
-function report({ options, bundle, fill, sequential, uploads, slotted }: Report): boolean {
+function report({ options, bundle, fill, apiFill, sequential, uploads, slotted }: Report): boolean {
   const D = options.delayMs
   const fillGoal = GOALS.fillTimesD * D
   // Ideal at 4 slots: 24 images in rounds of 4 at once, each round one task time D.
@@ -457,6 +521,13 @@ function report({ options, bundle, fill, sequential, uploads, slotted }: Report)
       `≤ ${GOALS.fillTimesD} × D = ${sec(fillGoal)} ${mark(checks.fill)}`,
       `24 sequential jobs via the API: ${sec(sequential.wallMs)} = ${(sequential.wallMs / D).toFixed(1)} × D`,
       `${(sequential.wallMs / fill.wallMs).toFixed(1)}× faster`,
+    ],
+    [
+      `The fill's backend part alone: the same 6 jobs × 4 via the API and the change feed, images downloaded (no browser)`,
+      `${sec(apiFill.wallMs)} = ${(apiFill.wallMs / D).toFixed(2)} × D`,
+      `(the fill's share outside Chromium)`,
+      `the fill through the plugin: ${sec(fill.wallMs)}`,
+      `${(fill.wallMs / apiFill.wallMs).toFixed(2)}×`,
     ],
     [
       `Fill 24 placeholders against ${SLOTS} slots (simulator refuses more with 1303), D = ${D} ms`,
@@ -487,6 +558,9 @@ function report({ options, bundle, fill, sequential, uploads, slotted }: Report)
     const w = fill.server
     console.log(`               in the Worker, ms from each task's succeed (p50 / max of ${w.tasks} tasks): callback heard ${w.heard}, upstream read answered ${w.read}, images in R2 ${w.copied}, job saved ${w.saved}; last job saved ${w.lastSavedAfterClick} ms after the click`)
   }
+  console.log(`               CPU from the last upstream task's end until all 24 were placed: ${describeCpuWindow(fill.cpuAfterUpstream)}`)
+  console.log(`  API alone    ${sec(apiFill.wallMs)} (${(apiFill.wallMs / D).toFixed(2)} × D): last upstream task succeeded ${apiFill.upstreamDone}, last job succeeded on the feed ${apiFill.lastSucceeded}, all ${apiFill.images} images downloaded ${apiFill.wallMs} (ms after the first POST)`)
+  console.log(`               CPU from the last upstream task's end until all were downloaded: ${describeCpuWindow(apiFill.cpuAfterUpstream)}`)
   const q = slotted.phases
   console.log(`  ${SLOTS} slots      ${sec(slotted.wallMs)} (ideal ${sec(ideal)}, goal ≤ ${sec(slottedGoal)}) ${mark(checks.slotted)}; 0 failed; 1303 refusals ${slotted.refusals}; upstream tasks ${slotted.upstreamTasks}`)
   console.log(`               upstream tasks, ms after the click (created→succeeded): ${slotted.timeline}`)
@@ -577,6 +651,9 @@ async function main(): Promise<void> {
     console.log('fill 24 placeholders through the plugin…')
     const fill = await measureFill(await open(), simAdmin, options)
     console.log(`  ${sec(fill.wallMs)}`)
+    console.log('the same fill through the HTTP API alone (no browser)…')
+    const apiFill = await measureApiFill(backend, simAdmin)
+    console.log(`  ${sec(apiFill.wallMs)}`)
     console.log('baseline: 24 sequential jobs through the HTTP API…')
     const sequential = await measureSequential(backend, simAdmin)
     console.log(`  ${sec(sequential.wallMs)}`)
@@ -614,8 +691,8 @@ async function main(): Promise<void> {
     const slotted = await measureFill(slotSession, simAdmin, options, SLOTS)
     console.log(`  ${sec(slotted.wallMs)}`)
 
-    const met = report({ options, bundle, fill, sequential, uploads, slotted })
-    if (options.json) await writeFile(options.json, JSON.stringify({ options, bundle, fill, sequential, uploads, slotted, met }, null, 2))
+    const met = report({ options, bundle, fill, apiFill, sequential, uploads, slotted })
+    if (options.json) await writeFile(options.json, JSON.stringify({ options, bundle, fill, apiFill, sequential, uploads, slotted, met }, null, 2))
     if (!met && options.strict) process.exitCode = 1
   } finally {
     await cleanup()
