@@ -74,7 +74,14 @@ function kindOf(pid: number, comm: string): string {
   if (pid === process.pid) return 'benchmark and simulator'
   if (comm === 'workerd') return 'workerd'
   const cmdline = readCmdline(pid)
-  if (/chrom/i.test(comm) || /chromium/.test(cmdline)) return 'Chromium'
+  if (/chrom/i.test(comm) || /chromium/.test(cmdline)) {
+    // The page and the plugin's panel are renderers; the GPU process composites (in software here).
+    const type = /--type=([a-z-]+)/.exec(cmdline)?.[1]
+    if (type === 'renderer') return 'Chromium renderers'
+    if (type === 'gpu-process') return 'Chromium GPU process'
+    if (type === 'utility') return 'Chromium network and other services'
+    return type ? `Chromium ${type}` : 'Chromium browser process'
+  }
   if (/wrangler|run-ts/.test(cmdline) || comm === 'esbuild') return "wrangler's Node"
   return 'other'
 }
