@@ -4,7 +4,8 @@ import { APIMODELS_MODELS, APIMODELS_PREFERRED_MODELS } from './apimodels-models
 import { apimodelsBody, apimodelsTaskUrl, apimodelsUrl } from './apimodels-request'
 import { apimodelsFailure, apimodelsTaskId, apimodelsTaskState, parseApimodelsEnvelope } from './apimodels-response'
 import { ProviderError, type CallbackTask, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, sellerRequestAsync, type SellerReply } from './seller-http'
+import { submitToSeller } from './seller-submit'
 import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'apimodels.app'
@@ -28,28 +29,25 @@ export class ApimodelsProvider extends UrlInputSeller implements Provider {
    */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const body = apimodelsBody(input)
-    let last: { reason: ProviderFailure; message: string } | null = null
-    for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
-      if (attempt > 0) await this.sleep(sellerBackoffMs(attempt - 1))
-      let reply: SellerReply
-      try {
-        reply = await sellerRequestAsync(this.name, 'POST', apimodelsUrl(this.access.base), this.authorization, body)
-      } catch (error) {
-        if (error instanceof SellerTransportError) throw ambiguousSubmit(LABEL, input, 'the connection was lost')
-        throw error
-      }
-      const envelope = parseApimodelsEnvelope(reply.body)
-      if (reply.status >= 200 && reply.status < 300 && (envelope.code === null || envelope.code === 200)) {
-        const taskId = apimodelsTaskId(envelope)
-        if (!taskId) throw ambiguousSubmit(LABEL, input, 'its answer had no task id')
-        return { taskId }
-      }
-      if (reply.status >= 500) throw ambiguousSubmit(LABEL, input, `HTTP ${reply.status}`)
-      last = apimodelsFailure(reply.status, envelope)
-      if (last.reason !== 'unavailable') break
-      if (attempt === SELLER_SUBMIT_ATTEMPTS - 1 && (reply.status === 429 || envelope.code === 429)) throw sellerAtCapacity(LABEL)
-    }
-    throw this.error(last!)
+    return submitToSeller({
+      label: LABEL,
+      sleep: this.sleep,
+      post: () => sellerRequestAsync(this.name, 'POST', apimodelsUrl(this.access.base), this.authorization, body),
+      verdict: (reply) => {
+        const envelope = parseApimodelsEnvelope(reply.body)
+        if (reply.status >= 200 && reply.status < 300 && (envelope.code === null || envelope.code === 200)) {
+          const taskId = apimodelsTaskId(envelope)
+          if (!taskId) throw ambiguousSubmit(LABEL, input, 'its answer had no task id')
+          return { queued: true, taskId }
+        }
+        if (reply.status >= 500) throw ambiguousSubmit(LABEL, input, `HTTP ${reply.status}`)
+        const failure = apimodelsFailure(reply.status, envelope)
+        const again = failure.reason === 'unavailable'
+        return { queued: false, failure, again, busy: again && (reply.status === 429 || envelope.code === 429) }
+      },
+      lost: () => ambiguousSubmit(LABEL, input, 'the connection was lost'),
+      failed: (failure) => this.error(failure),
+    })
   }
 
   async read(ref: TaskRef): Promise<(TaskState & { taskId: string }) | null> {

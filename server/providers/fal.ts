@@ -4,7 +4,8 @@ import { FAL_MODELS, FAL_PREFERRED_MODELS } from './fal-models'
 import { falSubmitBody, falSubmitUrl } from './fal-request'
 import { falFailure, falResultState, falTaskId, parseFalStatus, parseFalSubmit, parseFalTaskId } from './fal-response'
 import { ProviderError, type CallbackTask, type Provider, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, sellerRequestAsync, type SellerReply } from './seller-http'
+import { submitToSeller } from './seller-submit'
 import { UrlInputSeller } from './url-input-seller'
 
 const LABEL = 'fal.ai'
@@ -35,29 +36,23 @@ export class FalProvider extends UrlInputSeller implements Provider {
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const url = falSubmitUrl(this.access.base, input)
     const body = falSubmitBody(input)
-    let last: ReturnType<typeof falFailure> | null = null
-    let lastStatus = 0
-    for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
-      if (attempt > 0) await this.sleep(sellerBackoffMs(attempt - 1))
-      let reply: SellerReply
-      try {
-        reply = await sellerRequestAsync(this.name, 'POST', url, this.authorization, body)
-      } catch (error) {
-        if (error instanceof SellerTransportError) throw ambiguousSubmit(LABEL, input, 'the connection was lost')
-        throw error
-      }
-      if (reply.status >= 200 && reply.status < 300) {
-        // fal queued it: an answer we cannot use (cut short, or URLs off fal's site) leaves only its webhook.
-        const ref = parseFalSubmit(reply.body, this.access.base)
-        if (!ref) throw ambiguousSubmit(LABEL, input, 'its answer had no request id or no status URLs on its own site')
-        return { taskId: falTaskId(ref) }
-      }
-      last = falFailure(reply.status, reply.headers, reply.body)
-      lastStatus = reply.status
-      if (!last.retryable) break
-    }
-    if (lastStatus === 429) throw sellerAtCapacity(LABEL)
-    throw this.error(last!)
+    return submitToSeller({
+      label: LABEL,
+      sleep: this.sleep,
+      post: () => sellerRequestAsync(this.name, 'POST', url, this.authorization, body),
+      verdict: (reply) => {
+        if (reply.status >= 200 && reply.status < 300) {
+          // fal queued it: an answer we cannot use (cut short, or URLs off fal's site) leaves only its webhook.
+          const ref = parseFalSubmit(reply.body, this.access.base)
+          if (!ref) throw ambiguousSubmit(LABEL, input, 'its answer had no request id or no status URLs on its own site')
+          return { queued: true, taskId: falTaskId(ref) }
+        }
+        const failure = falFailure(reply.status, reply.headers, reply.body)
+        return { queued: false, failure, again: failure.retryable, busy: reply.status === 429 }
+      },
+      lost: () => ambiguousSubmit(LABEL, input, 'the connection was lost'),
+      failed: (failure) => this.error(failure),
+    })
   }
 
   async read(ref: TaskRef): Promise<(TaskState & { taskId: string }) | null> {

@@ -6,7 +6,8 @@ import { PIXELDOJO_MODELS } from './pixeldojo-models'
 import { pixelDojoJobUrl, pixelDojoRunBody, pixelDojoRunUrl } from './pixeldojo-request'
 import { parsePixelDojoRun, pixelDojoFailure, pixelDojoJobState } from './pixeldojo-response'
 import { ProviderError, type Provider, type ProviderFailure, type TaskInput, type TaskRef, type TaskState } from './provider'
-import { SELLER_RETRY_AFTER_S, SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, sellerRequestAsync, SellerTransportError, type SellerReply } from './seller-http'
+import { SELLER_RETRY_AFTER_S, sellerRequestAsync, type SellerReply } from './seller-http'
+import { submitToSeller } from './seller-submit'
 
 const LABEL = 'PixelDojo'
 /**
@@ -60,28 +61,24 @@ export class PixelDojoProvider implements Provider {
    */
   async submit(input: TaskInput): Promise<{ taskId: string }> {
     const body = pixelDojoRunBody(input)
-    let last: { reason: ProviderFailure; message: string } | null = null
-    for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
-      if (attempt > 0) await this.sleep(sellerBackoffMs(attempt - 1))
-      let reply: SellerReply
-      try {
-        reply = await sellerRequestAsync(this.name, 'POST', pixelDojoRunUrl(this.access.base), this.authorization, body)
-      } catch (error) {
-        if (error instanceof SellerTransportError) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, 'the connection was lost')
-        throw error
-      }
-      if (reply.status >= 200 && reply.status < 300) {
-        const run = parsePixelDojoRun(reply.body)
-        if (!run) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, 'its answer had no job id')
-        if (run.creditsRemaining !== null) lastCreditsRemaining.set(this.access.base, run.creditsRemaining)
-        return { taskId: run.jobId }
-      }
-      if (reply.status >= 500) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, `HTTP ${reply.status}`)
-      last = pixelDojoFailure(reply.status, reply.body)
-      if (reply.status !== 429) break
-      if (attempt === SELLER_SUBMIT_ATTEMPTS - 1) throw sellerAtCapacity(LABEL)
-    }
-    throw this.error(last!)
+    return submitToSeller({
+      label: LABEL,
+      sleep: this.sleep,
+      post: () => sellerRequestAsync(this.name, 'POST', pixelDojoRunUrl(this.access.base), this.authorization, body),
+      verdict: (reply) => {
+        if (reply.status >= 200 && reply.status < 300) {
+          const run = parsePixelDojoRun(reply.body)
+          if (!run) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, 'its answer had no job id')
+          if (run.creditsRemaining !== null) lastCreditsRemaining.set(this.access.base, run.creditsRemaining)
+          return { queued: true, taskId: run.jobId }
+        }
+        if (reply.status >= 500) throw ambiguousSubmit(LABEL, NO_WEBHOOKS, `HTTP ${reply.status}`)
+        const busy = reply.status === 429
+        return { queued: false, failure: pixelDojoFailure(reply.status, reply.body), again: busy, busy }
+      },
+      lost: () => ambiguousSubmit(LABEL, NO_WEBHOOKS, 'the connection was lost'),
+      failed: (failure) => this.error(failure),
+    })
   }
 
   async read(ref: TaskRef): Promise<(TaskState & { taskId: string }) | null> {
