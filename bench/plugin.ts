@@ -204,31 +204,39 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
   page.on('request', onRequest)
   page.on('requestfinished', onFinished)
 
+  // When frames get their images is watched in the page, on the document's own change events: polling it through
+  // the DevTools protocol (two 20 ms waitForFunction loops) loaded the browser being measured.
+  await page.evaluate(
+    ({ targets, maxWaitMs }) => {
+      const { emulator } = window.playground
+      const watch = new Promise<{ first: number; all: number }>((resolve, reject) => {
+        let first = 0
+        const check = () => {
+          const nodes = window.playground.snapshot()
+          const filled = targets.filter((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE')).length
+          if (filled > 0 && !first) first = Date.now()
+          if (filled < targets.length) return
+          stop()
+          clearTimeout(timer)
+          resolve({ first, all: Date.now() })
+        }
+        const stop = emulator.onChange(check)
+        const timer = setTimeout(() => {
+          stop()
+          reject(new Error(`not every placeholder had an image after ${maxWaitMs} ms`))
+        }, maxWaitMs)
+      })
+      ;(window as unknown as { fillWatch: typeof watch }).fillWatch = watch
+    },
+    { targets: ids, maxWaitMs: MAX_WAIT_MS },
+  )
   const cpu = new CpuTimeline()
   cpu.start()
   clickedAt = Date.now()
-  const started = performance.now()
   await fill.click()
-  // The first frame to show its image (each image is placed as soon as its bytes are there).
-  const firstPlaced = page
-    .waitForFunction(
-      (targets) => {
-        const nodes = window.playground.snapshot()
-        return targets.some((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
-      },
-      ids,
-      { polling: 20, timeout: MAX_WAIT_MS },
-    )
-    .then(() => Date.now() - clickedAt)
+  let placedAt: { first: number; all: number }
   try {
-    await page.waitForFunction(
-      (targets) => {
-        const nodes = window.playground.snapshot()
-        return targets.every((id) => nodes.find((n) => n.id === id)?.fills.some((f) => f.type === 'IMAGE'))
-      },
-      ids,
-      { polling: 20, timeout: MAX_WAIT_MS },
-    )
+    placedAt = await page.evaluate(() => (window as unknown as { fillWatch: Promise<{ first: number; all: number }> }).fillWatch)
   } catch (error) {
     // What the panel asked and got until then: the one clue to why frames stayed empty.
     console.log(`  panel requests, ms after the click:\n    ${trace.map((t) => `+${t.at} ${t.what} ${t.method} ${t.path}`).join('\n    ')}`)
@@ -236,7 +244,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
     console.log(`  filled: ${ids.filter((id) => imageFill(nodes.find((n) => n.id === id)!)).length} of ${ids.length}`)
     throw error
   }
-  const wallMs = performance.now() - started
+  const wallMs = placedAt.all - clickedAt
   cpu.stop()
   page.off('request', onRequest)
   page.off('requestfinished', onFinished)
@@ -277,7 +285,7 @@ async function measureFill(session: Session, sim: SimAdmin, options: Options, sl
       // The last status answer (change feed or long poll) the panel received: when the backend had every job succeeded.
       backendDone: lastFinished((path) => path.startsWith('/v1/changes') || /^\/v1\/jobs\/[^/]+\?/.test(path) || /^\/v1\/jobs\/[^/?]+$/.test(path)),
       firstDownloaded: firstFinished((path) => /\/images\/\d+$/.test(path)),
-      firstPlaced: await firstPlaced,
+      firstPlaced: placedAt.first - clickedAt,
       firstJobDownloaded: Math.min(...imageDoneByJob.values()),
       imagesDownloaded: lastFinished((path) => /\/images\/\d+$/.test(path)),
       placed: Math.round(wallMs),
