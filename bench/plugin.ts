@@ -335,11 +335,7 @@ async function measureSequential(backend: Backend, sim: SimAdmin): Promise<Seque
         job = (await backend.call('GET', `/v1/jobs/${job.id}?wait=${LONG_POLL_S}`)) as BackendJob
       }
       if (job.status !== 'succeeded') throw new Error(`baseline job ${job.id} ended ${job.status}: ${JSON.stringify(job.error)}`)
-      for (const image of job.images) {
-        const response = await fetch(image.url, { headers: { authorization: `Bearer ${backend.token}` } })
-        if (!response.ok) throw new Error(`baseline image ${image.url}: HTTP ${response.status}`)
-        await response.arrayBuffer()
-      }
+      for (const image of job.images) await backend.image(image.url)
     }
   }
   const wallMs = performance.now() - started
@@ -364,7 +360,7 @@ async function measureApiFill(backend: Backend, sim: SimAdmin): Promise<ApiFillR
     ),
   )) as BackendJob[]
   const waiting = new Set(jobs.map((job) => job.id))
-  const downloads: Promise<void>[] = []
+  const downloads: Promise<Uint8Array>[] = []
   let lastSucceeded = 0
   for (let poll = 0; waiting.size > 0; poll++) {
     if (poll > MAX_POLLS_PER_JOB * jobs.length) throw new Error(`API fill: ${waiting.size} jobs never ended`)
@@ -375,14 +371,7 @@ async function measureApiFill(backend: Backend, sim: SimAdmin): Promise<ApiFillR
       if (job.status !== 'succeeded') throw new Error(`API fill: job ${job.id} ended ${job.status}: ${JSON.stringify(job.error)}`)
       waiting.delete(job.id)
       lastSucceeded = Date.now() - started
-      for (const image of job.images) {
-        downloads.push(
-          fetch(image.url, { headers: { authorization: `Bearer ${backend.token}` } }).then(async (response) => {
-            if (!response.ok) throw new Error(`API fill image ${image.url}: HTTP ${response.status}`)
-            await response.arrayBuffer()
-          }),
-        )
-      }
+      for (const image of job.images) downloads.push(backend.image(image.url))
     }
   }
   await Promise.all(downloads)

@@ -3,8 +3,8 @@
  * Miniflare, workerd, local Durable Objects and R2 as the CLI), started through its `unstable_startWorker` API so that
  * the DevTools inspector can be left off. The CLI always starts it, and its inspector proxy mirrors every chunk
  * of every outbound fetch to Node as a `Network.dataReceived` event, which wrangler formats and appends to its debug
- * log: with result images streaming through, that took more CPU than the Worker itself and put the machine's
- * second core to work on tooling (about 1 s of a 24-image fill). Without the inspector workerd prints the Worker's
+ * log: with result images streaming through, that took more CPU than the Worker itself (about 3 s of the 24-image
+ * fill in bench:plugin, 7.5 s before). Without the inspector workerd prints the Worker's
  * console lines itself, with `--verbose`, which wrangler passes at log level debug.
  *
  * Run by `worker-process.ts` in its own process group, with its options as JSON in `KF_WRANGLER_DEV`.

@@ -1,10 +1,15 @@
 import { SELLER_SUBMIT_ATTEMPTS, sellerAtCapacity, sellerBackoffMs, SellerTransportError, type SellerReply } from './seller-http'
 
 /** What one submit answer means, as a seller's adapter reads it. */
-export type SubmitVerdict<F> =
-  | { queued: true; taskId: string }
-  /** Nothing was queued. `again`: the seller says a retry may help; `busy`: it is at the account's request limit. */
-  | { queued: false; failure: F; again: boolean; busy: boolean }
+export type SubmitVerdict<F> = { queued: true; taskId: string } | SubmitRefusal<F>
+
+/** Nothing was queued. `again`: the seller says a retry may help; `busy`: it is at the account's request limit. */
+export interface SubmitRefusal<F> {
+  queued: false
+  failure: F
+  again: boolean
+  busy: boolean
+}
 
 export interface SellerSubmit<F> {
   label: string
@@ -24,7 +29,7 @@ export interface SellerSubmit<F> {
  * refusal still "busy" after the last attempt requeues the task (as Kling's 1303) instead of failing the job.
  */
 export async function submitToSeller<F>(submit: SellerSubmit<F>): Promise<{ taskId: string }> {
-  let last: SubmitVerdict<F> | null = null
+  let last: SubmitRefusal<F> | null = null
   for (let attempt = 0; attempt < SELLER_SUBMIT_ATTEMPTS; attempt++) {
     if (attempt > 0) await submit.sleep(sellerBackoffMs(attempt - 1))
     let reply: SellerReply
@@ -39,7 +44,8 @@ export async function submitToSeller<F>(submit: SellerSubmit<F>): Promise<{ task
     last = verdict
     if (!verdict.again) break
   }
-  if (!last || last.queued) throw new Error('submitToSeller: no answer was read')
+  // SELLER_SUBMIT_ATTEMPTS >= 1: the loop read at least one refusal to get here.
+  if (!last) throw new Error('submitToSeller: no answer was read')
   if (last.busy) throw sellerAtCapacity(submit.label)
   throw submit.failed(last.failure)
 }

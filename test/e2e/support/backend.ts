@@ -30,6 +30,13 @@ export class Backend {
     return ((await this.call('GET', `/v1/jobs?limit=${limit}`)) as { jobs: BackendJob[] }).jobs
   }
 
+  /** A job image's bytes (`image.url` as the job gives it), with the token, as the panel fetches them. */
+  async image(url: string): Promise<Uint8Array> {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${this.token}` } })
+    if (!response.ok) throw new Error(`backend GET ${url} answered ${response.status}`)
+    return new Uint8Array(await response.arrayBuffer())
+  }
+
   async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(this.url + path, {
       method,
